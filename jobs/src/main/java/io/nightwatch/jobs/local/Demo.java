@@ -1,0 +1,163 @@
+package io.nightwatch.jobs.local;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.nightwatch.api.ApiConfig;
+import io.nightwatch.api.ApiServer;
+import io.nightwatch.api.ApiServerMain;
+import io.nightwatch.jobs.metrics.MetricsJob;
+import io.nightwatch.schemas.Topics;
+import io.nightwatch.simulator.Simulator;
+import io.nightwatch.simulator.fleet.Fleet;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code nightwatch demo}: every part of Nightwatch on this machine — Kafka, PostgreSQL, the jobs on one Flink
+ * MiniCluster, the api-server with the UI, and the simulator — started in order and stopped in reverse.
+ */
+public final class Demo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+
+    private final Path home;
+    private final DemoOptions options;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+
+    public Demo(Path home, DemoOptions options) {
+        this.home = home;
+        this.options = options;
+    }
+
+    /** Runs until Ctrl-C (or, with --smoke, until the check passes or fails); returns the exit code. */
+    public int run() throws Exception {
+        long t0 = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "nightwatch-stop"));
+        try {
+            Parts parts = startAll();
+            System.out.printf("Nightwatch is ready (%.0f s). Ctrl-C stops everything; data stays in %s%n",
+                    (System.nanoTime() - t0) / 1e9, options.var().toAbsolutePath());
+            if (options.smoke()) {
+                return smoke(parts);
+            }
+            stopped.await();
+            return 0;
+        } catch (Exception e) {
+            System.out.println("Nightwatch could not start: " + e.getMessage());
+            LOG.error("start failed", e);
+            stop();
+            return 1;
+        }
+    }
+
+    private record Parts(String apiUrl, String jdbcUrl, DemoTokens.Pair tokens, Fleet fleet) {}
+
+    private Parts startAll() throws Exception {
+        VarDir var = new VarDir(options.var());
+        int kafkaPort = Ports.resolve(options.kafkaPort());
+        int controllerPort = Ports.resolve(options.kafkaPort() == 0 ? 0 : options.kafkaPort() + 1);
+        int apiPort = Ports.resolve(options.apiPort());
+        int flinkPort = Ports.resolve(options.flinkPort());
+        int pgPort = Ports.resolve(options.pgPort());
+        Ports.requireFree(kafkaPort, "Kafka", "--kafka-port");
+        Ports.requireFree(apiPort, "api-server", "--api-port");
+        Ports.requireFree(flinkPort, "Flink web UI", "--flink-port");
+        if (options.pgUrl() == null) {
+            Ports.requireFree(pgPort, "embedded PostgreSQL", "--pg-port");
+        }
+
+        step("Kafka broker (KRaft)");
+        LocalKafka kafka = keep(LocalKafka.start(home, var, kafkaPort, controllerPort));
+        kafka.createTopics(2);
+        done("Kafka            " + kafka.bootstrapServers() + "  (log: " + var.logs().resolve("kafka.log") + ")");
+
+        step(options.pgUrl() == null ? "embedded PostgreSQL" : "PostgreSQL");
+        LocalPostgres pg = keep(LocalPostgres.start(options.pgUrl(), var, pgPort));
+        done("PostgreSQL       " + pg.jdbcUrl() + (pg.isEmbedded() ? "  (embedded, data: " + var.postgres() + ")" : ""));
+
+        step("Flink MiniCluster and the metrics job");
+        LocalFlink flink = keep(LocalFlink.start(var, flinkPort, 8));
+        flink.submit(MetricsJob.NAME, List.of(
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--jdbc-url", pg.jdbcUrl(),
+                "--metrics-topic", Topics.METRICS,
+                "--checkpoint-interval", "10s"));
+        done("Flink web UI     http://localhost:" + flink.restPort() + "  (job: nightwatch-metrics)");
+
+        step("api-server and UI");
+        HikariDataSource ds = keep(ApiServerMain.dataSource(new ApiConfig("localhost", apiPort, pg.jdbcUrl(), null, null)));
+        ApiServer.Components components = ApiServer.Components.of(ds);
+        Javalin api = ApiServer.create(components).start("0.0.0.0", apiPort);
+        keep(api::stop);
+        DemoTokens.Pair tokens = DemoTokens.ensure(components.tokens(), var);
+        String apiUrl = "http://localhost:" + apiPort;
+        done("UI and API       " + apiUrl + "  (metrics: " + apiUrl + "/metrics)");
+
+        step("simulator");
+        Fleet fleet = Fleet.demo();
+        Simulator simulator = new Simulator(new Simulator.Config(kafka.bootstrapServers(), Topics.METRICS,
+                options.interval(), options.backfill(), var.file("simulator.tick")), fleet);
+        keep(simulator);
+        simulator.start();
+        done("Simulator        " + fleet.services().size() + " services, " + fleet.instances().size()
+                + " instances, a point per metric every " + options.interval().toSeconds() + " s -> " + Topics.METRICS);
+
+        System.out.println("  viewer token     " + tokens.viewer());
+        System.out.println("  operator token   " + tokens.operator());
+        System.out.println("  (new tokens: bin/nightwatch token create --role viewer|operator|admin --name NAME)");
+        return new Parts(apiUrl, pg.jdbcUrl(), tokens, fleet);
+    }
+
+    private int smoke(Parts parts) throws InterruptedException {
+        try {
+            SmokeCheck.Passed passed = new SmokeCheck(parts.apiUrl(), parts.tokens().viewer(), parts.jdbcUrl())
+                    .await(parts.fleet().services(), options.smokeTimeout());
+            System.out.println("SMOKE OK services=" + passed.services() + " rollups=" + passed.rollups());
+            stop();
+            return 0;
+        } catch (IllegalStateException e) {
+            System.out.println("SMOKE FAILED " + e.getMessage());
+            stop();
+            return 1;
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T part) {
+        started.push(part);
+        return part;
+    }
+
+    private static void step(String what) {
+        System.out.println("Starting " + what + " ...");
+    }
+
+    private static void done(String line) {
+        System.out.println("  " + line);
+    }
+
+    /** Stops every started part in reverse order; safe to call twice. */
+    public synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        System.out.println("Stopping Nightwatch ...");
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("could not stop {}", part, e);
+            }
+        }
+        System.out.println("Nightwatch stopped.");
+        stopped.countDown();
+    }
+}

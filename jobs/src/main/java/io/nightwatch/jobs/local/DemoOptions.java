@@ -1,0 +1,44 @@
+package io.nightwatch.jobs.local;
+
+import io.nightwatch.jobs.config.JobArgs;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Options of {@code nightwatch demo}. Port 0 picks a free port. */
+public record DemoOptions(
+        Path var,
+        String pgUrl,
+        int apiPort,
+        int flinkPort,
+        int kafkaPort,
+        int pgPort,
+        Duration backfill,
+        Duration interval,
+        boolean smoke,
+        Duration smokeTimeout) {
+
+    public static final String USAGE = """
+            nightwatch demo [--smoke] [--var DIR] [--pg-url JDBC_URL] [--api-port 8080] [--flink-port 8081]
+                            [--kafka-port 9092] [--pg-port 54329] [--backfill 30min] [--interval 5s] [--smoke-timeout 8min]
+              Runs Kafka (KRaft), PostgreSQL (embedded unless --pg-url or NW_PG_URL), the metrics job on a Flink
+              MiniCluster, the api-server with the UI and the simulator. Ctrl-C stops everything; data stays in --var.
+              --smoke waits until the API serves rollups for every simulated service, prints SMOKE OK, and exits.
+            """;
+
+    /** Parses the options; refuses unknown ones. */
+    public static DemoOptions parse(JobArgs args) {
+        DemoOptions o = new DemoOptions(
+                Path.of(args.optional("var", "var")),
+                args.optional("pg-url", System.getenv("NW_PG_URL")),
+                args.integer("api-port", 8080, 0, 65535),
+                args.integer("flink-port", 8081, 0, 65535),
+                args.integer("kafka-port", 9092, 0, 65535),
+                args.integer("pg-port", 54329, 0, 65535),
+                args.duration("backfill", Duration.ofMinutes(30)),
+                args.duration("interval", Duration.ofSeconds(5)),
+                args.flag("smoke", false),
+                args.duration("smoke-timeout", Duration.ofMinutes(8)));
+        args.rejectUnknown();
+        return o;
+    }
+}

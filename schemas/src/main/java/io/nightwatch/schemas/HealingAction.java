@@ -1,0 +1,13 @@
+package io.nightwatch.schemas;
+
+/** What a healing command asks the release system or the runbook executor to do. */
+public enum HealingAction {
+    /** Roll the target's active release back to its previous version (DESIGN.md's ROLLBACK). */
+    ROLLBACK_RELEASE,
+    /** Stop a release at its current stage until a human resumes it. */
+    PAUSE_RELEASE,
+    RESTART_INSTANCE,
+    SCALE_OUT,
+    /** Tell a human; nothing is changed. */
+    NOTIFY
+}
