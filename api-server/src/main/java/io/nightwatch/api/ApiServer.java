@@ -8,6 +8,7 @@ import io.nightwatch.api.auth.AccessControl;
 import io.nightwatch.api.auth.Role;
 import io.nightwatch.api.auth.TokenRepository;
 import io.nightwatch.api.auth.TokenService;
+import io.nightwatch.api.auth.TokensController;
 import io.nightwatch.api.http.BadRequest;
 import io.nightwatch.api.http.ErrorBody;
 import io.nightwatch.api.http.NotFound;
@@ -30,11 +31,13 @@ public final class ApiServer {
     private ApiServer() {}
 
     /** Everything the app needs, built from one DataSource. */
-    public record Components(TokenService tokens, ServiceRepository services, HttpMetrics metrics, Clock clock) {
+    public record Components(
+            TokenService tokens, TokenRepository tokenRepository, ServiceRepository services, HttpMetrics metrics, Clock clock) {
 
         public static Components of(DataSource dataSource) {
             Jdbi jdbi = Jdbi.create(dataSource);
-            return new Components(new TokenService(new TokenRepository(jdbi)), new ServiceRepository(jdbi),
+            TokenRepository tokenRepository = new TokenRepository(jdbi);
+            return new Components(new TokenService(tokenRepository), tokenRepository, new ServiceRepository(jdbi),
                     new HttpMetrics(), Clock.systemUTC());
         }
     }
@@ -43,6 +46,7 @@ public final class ApiServer {
     public static Javalin create(Components c) {
         AccessControl access = new AccessControl(c.tokens());
         ServicesController services = new ServicesController(c.services(), c.clock());
+        TokensController tokens = new TokensController(c.tokens(), c.tokenRepository());
         HttpMetrics metrics = c.metrics();
 
         Javalin app = Javalin.create(config -> {
@@ -71,6 +75,9 @@ public final class ApiServer {
                 "name", AccessControl.caller(ctx).name(), "role", AccessControl.caller(ctx).role().label())), Role.VIEWER);
         app.get("/api/services", services::list, Role.VIEWER);
         app.get("/api/services/{name}/metrics", services::metrics, Role.VIEWER);
+        app.get("/api/tokens", tokens::list, Role.ADMIN);
+        app.post("/api/tokens", tokens::create, Role.ADMIN);
+        app.delete("/api/tokens/{name}", tokens::revoke, Role.ADMIN);
 
         app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(new ErrorBody(e.getMessage())));
         app.exception(NotFound.class, (e, ctx) -> ctx.status(404).json(new ErrorBody(e.getMessage())));

@@ -1,5 +1,8 @@
 package io.nightwatch.api.auth;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,6 +40,20 @@ public final class TokenRepository {
                         UPDATE api_tokens SET last_used_at = now()
                         WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
                         """).bind("id", tokenId).execute());
+    }
+
+    /** Every token's name, role and dates (never the hash), newest first. */
+    public List<TokenInfo> list() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT name, role, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY created_at DESC, name")
+                .map((rs, ctx) -> new TokenInfo(rs.getString("name"), Role.parse(rs.getString("role")).label(),
+                        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
+                        instant(rs.getTimestamp("revoked_at"))))
+                .list());
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
     }
 
     /** Revokes the token with this name; returns whether one was revoked. */
