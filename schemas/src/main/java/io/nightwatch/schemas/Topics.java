@@ -14,6 +14,7 @@ public final class Topics {
     public static final String INCIDENTS = "nw.incidents";
     public static final String COMMANDS_HEALING = "nw.commands.healing";
     public static final String COMMANDS_RULES = "nw.commands.rules";
+    public static final String COMMAND_RESULTS = "nw.commands.results";
     public static final String APPROVALS = "nw.approvals";
     public static final String DEADLETTER = "nw.deadletter";
 
@@ -23,7 +24,7 @@ public final class Topics {
     /** Every default topic. */
     public static final List<String> ALL = List.of(
             METRICS, ROLLUPS, ALERTS, RELEASES, RULES, SILENCES, ANOMALIES, INCIDENTS,
-            COMMANDS_HEALING, COMMANDS_RULES, APPROVALS, DEADLETTER);
+            COMMANDS_HEALING, COMMANDS_RULES, COMMAND_RESULTS, APPROVALS, DEADLETTER);
 
     private Topics() {}
 }

@@ -24,7 +24,8 @@ class MigrationsTest {
                     tables.add(rs.getString(1));
                 }
             }
-            assertThat(tables).contains("services", "instances", "metric_rollups", "api_tokens");
+            assertThat(tables).contains("services", "instances", "metric_rollups", "api_tokens", "releases",
+                    "release_stages", "release_events", "canary_verdicts", "anomalies", "incidents", "incident_events", "commands");
             assertThat(Migrations.migrate(db.dataSource())).isZero();
         }
     }

@@ -36,6 +36,7 @@ class RecordContractTest {
                 Arguments.of("incident-event.json", IncidentEvent.class, "nw.incidents"),
                 Arguments.of("healing-command.json", HealingCommand.class, "nw.commands.healing"),
                 Arguments.of("rule-change-command.json", RuleChangeCommand.class, "nw.commands.rules"),
+                Arguments.of("command-result.json", CommandResult.class, "nw.commands.results"),
                 Arguments.of("dead-letter.json", DeadLetter.class, "nw.deadletter"));
     }
 

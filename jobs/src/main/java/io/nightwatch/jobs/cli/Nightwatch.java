@@ -18,7 +18,7 @@ public final class Nightwatch {
               token create   create or rotate an API token:  token create --role viewer|operator|admin --name NAME
               help           this text
 
-            """ + DemoOptions.USAGE + TokenCommand.USAGE;
+            """ + DemoOptions.USAGE + "  scenarios: " + io.nightwatch.jobs.scenarios.Scenarios.names() + "\n" + TokenCommand.USAGE;
 
     private Nightwatch() {}
 

@@ -6,6 +6,10 @@ import io.nightwatch.api.ApiConfig;
 import io.nightwatch.api.ApiServer;
 import io.nightwatch.api.ApiServerMain;
 import io.nightwatch.jobs.metrics.MetricsJob;
+import io.nightwatch.jobs.scenarios.Scenario;
+import io.nightwatch.jobs.scenarios.ScenarioContext;
+import io.nightwatch.jobs.scenarios.ScenarioFailed;
+import io.nightwatch.jobs.scenarios.Scenarios;
 import io.nightwatch.schemas.Topics;
 import io.nightwatch.simulator.Simulator;
 import io.nightwatch.simulator.fleet.Fleet;
@@ -44,6 +48,9 @@ public final class Demo {
             Parts parts = startAll();
             System.out.printf("Nightwatch is ready (%.0f s). Ctrl-C stops everything; data stays in %s%n",
                     (System.nanoTime() - t0) / 1e9, options.var().toAbsolutePath());
+            if (options.scenario() != null) {
+                return scenario(parts);
+            }
             if (options.smoke()) {
                 return smoke(parts);
             }
@@ -57,7 +64,7 @@ public final class Demo {
         }
     }
 
-    private record Parts(String apiUrl, String jdbcUrl, DemoTokens.Pair tokens, Fleet fleet) {}
+    private record Parts(String apiUrl, String jdbcUrl, DemoTokens.Pair tokens, Fleet fleet, ScenarioContext context) {}
 
     private Parts startAll() throws Exception {
         VarDir var = new VarDir(options.var());
@@ -112,7 +119,9 @@ public final class Demo {
         System.out.println("  viewer token     " + tokens.viewer());
         System.out.println("  operator token   " + tokens.operator());
         System.out.println("  (new tokens: bin/nightwatch token create --role viewer|operator|admin --name NAME)");
-        return new Parts(apiUrl, pg.jdbcUrl(), tokens, fleet);
+        ScenarioContext context = new ScenarioContext(kafka.bootstrapServers(), pg.jdbcUrl(), apiUrl, tokens.viewer(),
+                tokens.operator(), simulator, flink, options.smokeTimeout());
+        return new Parts(apiUrl, pg.jdbcUrl(), tokens, fleet, context);
     }
 
     private int smoke(Parts parts) throws InterruptedException {
@@ -127,6 +136,34 @@ public final class Demo {
             stop();
             return 1;
         }
+    }
+
+    /** Plays the chosen scenario; with --smoke reports and exits, otherwise keeps the demo running. */
+    private int scenario(Parts parts) throws InterruptedException {
+        Scenario scenario = Scenarios.byName(options.scenario()).orElseThrow();
+        System.out.println("Playing scenario " + scenario.name() + ": " + scenario.description());
+        long t0 = System.nanoTime();
+        try {
+            String figures = scenario.run(parts.context());
+            long seconds = Math.round((System.nanoTime() - t0) / 1e9);
+            System.out.println("SCENARIO " + scenario.name() + " OK " + seconds + "s"
+                    + (figures == null || figures.isBlank() ? "" : " " + figures));
+        } catch (ScenarioFailed e) {
+            System.out.println("SCENARIO " + scenario.name() + " FAILED " + e.getMessage());
+            stop();
+            return 1;
+        } catch (Exception e) {
+            System.out.println("SCENARIO " + scenario.name() + " FAILED " + e);
+            LOG.error("scenario {} failed", scenario.name(), e);
+            stop();
+            return 1;
+        }
+        if (options.smoke()) {
+            stop();
+            return 0;
+        }
+        stopped.await();
+        return 0;
     }
 
     private <T extends AutoCloseable> T keep(T part) {

@@ -1,6 +1,8 @@
 package io.nightwatch.jobs.local;
 
+import io.nightwatch.jobs.config.ConfigException;
 import io.nightwatch.jobs.config.JobArgs;
+import io.nightwatch.jobs.scenarios.Scenarios;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,14 +17,18 @@ public record DemoOptions(
         Duration backfill,
         Duration interval,
         boolean smoke,
-        Duration smokeTimeout) {
+        Duration smokeTimeout,
+        String scenario) {
 
     public static final String USAGE = """
             nightwatch demo [--smoke] [--var DIR] [--pg-url JDBC_URL] [--api-port 8080] [--flink-port 8081]
                             [--kafka-port 9092] [--pg-port 54329] [--backfill 30min] [--interval 5s] [--smoke-timeout 8min]
+                            [--scenario NAME]
               Runs Kafka (KRaft), PostgreSQL (embedded unless --pg-url or NW_PG_URL), the metrics job on a Flink
               MiniCluster, the api-server with the UI and the simulator. Ctrl-C stops everything; data stays in --var.
               --smoke waits until the API serves rollups for every simulated service, prints SMOKE OK, and exits.
+              --scenario NAME plays a scenario (see bin/nightwatch help); with --smoke it prints
+                SCENARIO NAME OK <seconds>s (or FAILED and the reason) and exits.
             """;
 
     /** Parses the options; refuses unknown ones. */
@@ -37,7 +43,11 @@ public record DemoOptions(
                 args.duration("backfill", Duration.ofMinutes(30)),
                 args.duration("interval", Duration.ofSeconds(5)),
                 args.flag("smoke", false),
-                args.duration("smoke-timeout", Duration.ofMinutes(8)));
+                args.duration("smoke-timeout", Duration.ofMinutes(8)),
+                args.optional("scenario", null));
+        if (o.scenario() != null && Scenarios.byName(o.scenario()).isEmpty()) {
+            throw new ConfigException("unknown scenario '" + o.scenario() + "'; known: " + Scenarios.names());
+        }
         args.rejectUnknown();
         return o;
     }

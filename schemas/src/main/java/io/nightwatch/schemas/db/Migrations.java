@@ -14,6 +14,7 @@ public final class Migrations {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .outOfOrder(true)
                 .load()
                 .migrate();
         return result.migrationsExecuted;
@@ -24,6 +25,7 @@ public final class Migrations {
         MigrateResult result = Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
                 .locations("classpath:db/migration")
+                .outOfOrder(true)
                 .load()
                 .migrate();
         return result.migrationsExecuted;

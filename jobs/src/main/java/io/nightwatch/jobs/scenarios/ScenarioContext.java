@@ -1,0 +1,16 @@
+package io.nightwatch.jobs.scenarios;
+
+import io.nightwatch.jobs.local.LocalFlink;
+import io.nightwatch.simulator.Simulator;
+import java.time.Duration;
+
+/** What a scenario can reach in a running demo. */
+public record ScenarioContext(
+        String kafkaBootstrap,
+        String jdbcUrl,
+        String apiUrl,
+        String viewerToken,
+        String operatorToken,
+        Simulator simulator,
+        LocalFlink flink,
+        Duration timeout) {}
