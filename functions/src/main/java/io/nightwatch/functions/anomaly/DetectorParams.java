@@ -1,0 +1,65 @@
+package io.nightwatch.functions.anomaly;
+
+import java.io.Serializable;
+
+/**
+ * Tuning constants of {@link StreamingDetector}: one set for every series (values tuned on NAB, see README-anomaly.md).
+ *
+ * @param warmupPoints             points scored 0 while the statistics settle
+ * @param statsWarmupPoints        points before the regime memory starts recording
+ * @param levels                   quantization levels over the learned value range
+ * @param sequenceOrders           longest level sequence (in levels before the current one) checked for novelty
+ * @param noveltyBits              size of the hashed "pattern seen" bit set (power of two)
+ * @param breakoutTolerance        fraction of the learned range a value must exceed it by to count as a breakout
+ * @param breakoutHeadroom         fraction of the range the recent mean must have been away from the crossed edge
+ *                                 (a series creeping along its edge, i.e. drifting, does not break out)
+ * @param headroomAlpha            EW rate of that recent mean
+ * @param noveltyAverageAlpha      EW smoothing of the raw sequence novelty (HTM's short moving average)
+ * @param likelihoodAlpha          EW rate of the long-run mean/variance of the smoothed novelty
+ * @param likelihoodMinVariance    floor on that variance
+ * @param likelihoodWarmupPoints   points before the likelihood is computed
+ * @param shortAlpha               EW rate of the short mean/variance (regime)
+ * @param longAlpha                EW rate of the long mean/variance (regime)
+ * @param varianceRatioBin         width (natural log units) of a bin of log(short variance / long variance)
+ * @param regimeRateAlpha          EW rate of the base rate at which new regimes appear
+ * @param regimeRateFloor          lower bound on that base rate
+ * @param regimeReference          base rate at or below which a new regime scores 1
+ * @param restPoints               suppression period after an event: only stronger scores are emitted
+ * @param restTrigger              score that starts a suppression period
+ * @param restMargin               how much a score below 1 must beat the period's best to be emitted
+ */
+public record DetectorParams(
+        int warmupPoints,
+        int statsWarmupPoints,
+        int levels,
+        int sequenceOrders,
+        int noveltyBits,
+        double breakoutTolerance,
+        double breakoutHeadroom,
+        double headroomAlpha,
+        double noveltyAverageAlpha,
+        double likelihoodAlpha,
+        double likelihoodMinVariance,
+        int likelihoodWarmupPoints,
+        double shortAlpha,
+        double longAlpha,
+        double varianceRatioBin,
+        double regimeRateAlpha,
+        double regimeRateFloor,
+        double regimeReference,
+        int restPoints,
+        double restTrigger,
+        double restMargin) implements Serializable {
+
+    /** The parameter set measured on NAB. */
+    public static DetectorParams defaults() {
+        return new DetectorParams(100, 30, 10, 6, 8192, 0.05, 0.15, 0.1, 0.2, 0.002, 0.0009, 150,
+                0.1, 0.005, 1.0, 0.002, 1e-4, 0.05, 100, 0.6, 0.01);
+    }
+
+    public DetectorParams {
+        if (levels < 2 || levels > 16) throw new IllegalArgumentException("levels must be in 2..16");
+        if (sequenceOrders < 1 || sequenceOrders > 15) throw new IllegalArgumentException("sequenceOrders must be in 1..15");
+        if (noveltyBits < 64 || Integer.bitCount(noveltyBits) != 1) throw new IllegalArgumentException("noveltyBits must be a power of two >= 64");
+    }
+}
