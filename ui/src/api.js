@@ -125,3 +125,48 @@ export function isoSeconds(t) {
   const d = t instanceof Date ? t : new Date(t);
   return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
+
+/** Releases, newest change first: [{id, service, version, fromVersion, status, stage, stageCount, suspect, …}]. */
+export function listReleases(query = {}, opts = {}) {
+  return request('/releases', { ...opts, query });
+}
+
+/** One release with stages (verdicts per metric with statistics), events, commands, suspicions, escalations, instances. */
+export function getRelease(id, opts = {}) {
+  return request(`/releases/${enc(id)}`, opts);
+}
+
+/** Instance versions (of one service when given). */
+export function listInstances(service, opts = {}) {
+  return request('/instances', { ...opts, query: { service } });
+}
+
+/** Creates a release through the release system (operator). */
+export function createRelease(body, opts = {}) {
+  return request('/releases', { ...opts, method: 'POST', body });
+}
+
+/** pause | resume | cancel | rollback a release through the release system (operator). */
+export function releaseAction(id, action, reason, opts = {}) {
+  return request(`/releases/${enc(id)}/${action}`, { ...opts, method: 'POST', body: reason ? { reason } : {} });
+}
+
+/** Incidents, open first then most urgent: [{id, kind, title, service, severity, status, convergence, …}]. */
+export function listIncidents(query = {}, opts = {}) {
+  return request('/incidents', { ...opts, query });
+}
+
+/** One incident: {incident, members} (members: the incidents a summary collected). */
+export function getIncident(id, opts = {}) {
+  return request(`/incidents/${enc(id)}`, opts);
+}
+
+/** An incident's event log in pipeline order: [{eventId, type, at, attributes, detail, …}]. */
+export function getIncidentEvents(id, opts = {}) {
+  return request(`/incidents/${enc(id)}/events`, opts);
+}
+
+/** approve | reject an incident held by a convergence rule (operator). */
+export function decideIncident(id, decision, comment, opts = {}) {
+  return request(`/incidents/${enc(id)}/${decision}`, { ...opts, method: 'POST', body: comment ? { comment } : {} });
+}

@@ -5,6 +5,10 @@ import { loadUser, session, signOut } from './session.js';
 import SignInPage from './pages/SignInPage.vue';
 import ServicesPage from './pages/ServicesPage.vue';
 import ServicePage from './pages/ServicePage.vue';
+import ReleasesPage from './pages/ReleasesPage.vue';
+import ReleasePage from './pages/ReleasePage.vue';
+import IncidentsPage from './pages/IncidentsPage.vue';
+import IncidentsDetailPage from './pages/IncidentsDetailPage.vue';
 
 const router = createRouter({
   history: createWebHashHistory(),
@@ -13,6 +17,10 @@ const router = createRouter({
     { path: '/signin', name: 'signin', component: SignInPage, meta: { public: true } },
     { path: '/services', name: 'services', component: ServicesPage },
     { path: '/services/:name', name: 'service', component: ServicePage, props: true },
+    { path: '/releases', name: 'releases', component: ReleasesPage },
+    { path: '/releases/:id', name: 'release', component: ReleasePage, props: true },
+    { path: '/incidents', name: 'incidents', component: IncidentsPage },
+    { path: '/incidents/:id', name: 'incident', component: IncidentsDetailPage, props: true },
     { path: '/:pathMatch(.*)*', redirect: '/services' },
   ],
 });

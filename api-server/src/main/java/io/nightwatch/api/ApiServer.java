@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.nightwatch.api.alerts.Alerting;
+import io.nightwatch.api.alerts.AlertsController;
+import io.nightwatch.api.alerts.RecordPublisher;
 import io.nightwatch.api.auth.AccessControl;
 import io.nightwatch.api.auth.Role;
 import io.nightwatch.api.auth.TokenRepository;
@@ -12,8 +15,15 @@ import io.nightwatch.api.auth.TokensController;
 import io.nightwatch.api.http.BadRequest;
 import io.nightwatch.api.http.ErrorBody;
 import io.nightwatch.api.http.NotFound;
+import io.nightwatch.api.incidents.IncidentsController;
+import io.nightwatch.api.releases.ReleaseRepository;
+import io.nightwatch.api.releases.ReleaseSystemAdapter;
+import io.nightwatch.api.releases.ReleaseSystemException;
+import io.nightwatch.api.releases.ReleasesController;
+import io.nightwatch.api.releases.UnconfiguredReleaseSystem;
 import io.nightwatch.api.services.ServiceRepository;
 import io.nightwatch.api.services.ServicesController;
+import io.nightwatch.api.silences.SilencesController;
 import io.nightwatch.schemas.Json;
 import java.time.Clock;
 import java.util.Map;
@@ -32,13 +42,40 @@ public final class ApiServer {
 
     /** Everything the app needs, built from one DataSource. */
     public record Components(
-            TokenService tokens, TokenRepository tokenRepository, ServiceRepository services, HttpMetrics metrics, Clock clock) {
+            TokenService tokens, TokenRepository tokenRepository, ServiceRepository services, HttpMetrics metrics, Clock clock,
+            ReleaseRepository releases, ReleaseSystemAdapter releaseSystem, Alerting alerting) {
+
+        public Components(TokenService tokens, TokenRepository tokenRepository, ServiceRepository services,
+                HttpMetrics metrics, Clock clock, ReleaseRepository releases, ReleaseSystemAdapter releaseSystem) {
+            this(tokens, tokenRepository, services, metrics, clock, releases, releaseSystem, null);
+        }
+
+        /** Without release management (no release system; release reads from the services' data source only). */
+        public Components(TokenService tokens, TokenRepository tokenRepository, ServiceRepository services,
+                HttpMetrics metrics, Clock clock) {
+            this(tokens, tokenRepository, services, metrics, clock, null, new UnconfiguredReleaseSystem());
+        }
 
         public static Components of(DataSource dataSource) {
             Jdbi jdbi = Jdbi.create(dataSource);
             TokenRepository tokenRepository = new TokenRepository(jdbi);
             return new Components(new TokenService(tokenRepository), tokenRepository, new ServiceRepository(jdbi),
-                    new HttpMetrics(), Clock.systemUTC());
+                    new HttpMetrics(), Clock.systemUTC(), new ReleaseRepository(jdbi), new UnconfiguredReleaseSystem(),
+                    Alerting.of(jdbi));
+        }
+
+        /** The same components driving releases through {@code adapter}. */
+        public Components withReleaseSystem(ReleaseSystemAdapter adapter) {
+            return new Components(tokens, tokenRepository, services, metrics, clock, releases, adapter, alerting);
+        }
+
+        /** The same components publishing alerts, silences and approvals through {@code publisher} (Kafka). */
+        public Components withPublisher(RecordPublisher publisher) {
+            if (alerting == null) {
+                throw new IllegalStateException("alerting needs the components' data source (Components.of)");
+            }
+            return new Components(tokens, tokenRepository, services, metrics, clock, releases, releaseSystem,
+                    alerting.withPublisher(publisher));
         }
     }
 
@@ -75,12 +112,42 @@ public final class ApiServer {
                 "name", AccessControl.caller(ctx).name(), "role", AccessControl.caller(ctx).role().label())), Role.VIEWER);
         app.get("/api/services", services::list, Role.VIEWER);
         app.get("/api/services/{name}/metrics", services::metrics, Role.VIEWER);
+        if (c.releases() != null) {
+            ReleasesController releases = new ReleasesController(c.releases(), c.releaseSystem());
+            app.get("/api/releases", releases::list, Role.VIEWER);
+            app.get("/api/releases/{id}", releases::get, Role.VIEWER);
+            app.get("/api/instances", releases::instances, Role.VIEWER);
+            app.post("/api/releases", releases::create, Role.OPERATOR);
+            app.post("/api/releases/{id}/pause", releases::pause, Role.OPERATOR);
+            app.post("/api/releases/{id}/resume", releases::resume, Role.OPERATOR);
+            app.post("/api/releases/{id}/cancel", releases::cancel, Role.OPERATOR);
+            app.post("/api/releases/{id}/rollback", releases::rollback, Role.OPERATOR);
+        }
+        if (c.alerting() != null) {
+            // Alert intake: operator (Prometheus gets its own operator token); reads: viewer.
+            AlertsController intake = new AlertsController(c.alerting().publisher(), c.clock());
+            app.post("/api/v2/alerts", intake::prometheus, Role.OPERATOR);
+            app.post("/api/alerts/webhook", intake::webhook, Role.OPERATOR);
+            app.post("/api/alerts", intake::generic, Role.OPERATOR);
+            SilencesController silences = new SilencesController(c.alerting().silences(), c.alerting().publisher(), c.clock());
+            app.get("/api/silences", silences::list, Role.VIEWER);
+            app.get("/api/silences/{id}", silences::get, Role.VIEWER);
+            app.post("/api/silences", silences::post, Role.OPERATOR);
+            app.delete("/api/silences/{id}", silences::expire, Role.OPERATOR);
+            IncidentsController incidents = new IncidentsController(c.alerting().incidents(), c.alerting().publisher(), c.clock());
+            app.get("/api/incidents", incidents::list, Role.VIEWER);
+            app.get("/api/incidents/{id}", incidents::get, Role.VIEWER);
+            app.get("/api/incidents/{id}/events", incidents::events, Role.VIEWER);
+            app.post("/api/incidents/{id}/approve", incidents::approve, Role.OPERATOR);
+            app.post("/api/incidents/{id}/reject", incidents::reject, Role.OPERATOR);
+        }
         app.get("/api/tokens", tokens::list, Role.ADMIN);
         app.post("/api/tokens", tokens::create, Role.ADMIN);
         app.delete("/api/tokens/{name}", tokens::revoke, Role.ADMIN);
 
         app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(new ErrorBody(e.getMessage())));
         app.exception(NotFound.class, (e, ctx) -> ctx.status(404).json(new ErrorBody(e.getMessage())));
+        app.exception(ReleaseSystemException.class, (e, ctx) -> ctx.status(e.status()).json(new ErrorBody(e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);

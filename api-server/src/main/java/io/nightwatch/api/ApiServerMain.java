@@ -7,7 +7,11 @@ import io.nightwatch.schemas.db.Migrations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs the api-server alone: {@code ApiServerMain --jdbc-url URL [--port 8080] [--host 0.0.0.0] [--jdbc-user U]}. */
+/**
+ * Runs the api-server alone: {@code ApiServerMain --jdbc-url URL [--port 8080] [--host 0.0.0.0] [--jdbc-user U]
+ * [--release-system-url URL] [--release-system-token T] [--bootstrap-servers HOST:PORT]} (the release system: the
+ * simulator's, or NW_RELEASE_SYSTEM_URL; Kafka for the alert intake, silences and approvals, or NW_KAFKA_BOOTSTRAP).
+ */
 public final class ApiServerMain {
 
     private ApiServerMain() {}
@@ -35,15 +39,33 @@ public final class ApiServerMain {
         }
         ApiConfig config = new ApiConfig(opts.getOrDefault("host", "0.0.0.0"), port, url,
                 opts.get("jdbc-user"), System.getenv("NW_PG_PASSWORD"));
-        opts.keySet().removeAll(java.util.List.of("port", "host", "jdbc-user"));
+        String releaseSystemUrl = opts.getOrDefault("release-system-url", System.getenv("NW_RELEASE_SYSTEM_URL"));
+        String releaseSystemToken = opts.getOrDefault("release-system-token", System.getenv("NW_RELEASE_SYSTEM_TOKEN"));
+        String bootstrap = opts.getOrDefault("bootstrap-servers", System.getenv("NW_KAFKA_BOOTSTRAP"));
+        opts.keySet().removeAll(java.util.List.of("port", "host", "jdbc-user", "release-system-url", "release-system-token",
+                "bootstrap-servers"));
         if (!opts.isEmpty()) {
             fail("unknown option(s): " + opts.keySet());
         }
         HikariDataSource ds = dataSource(config);
         Migrations.migrate(ds);
-        Javalin app = ApiServer.create(ApiServer.Components.of(ds)).start(config.host(), config.port());
+        ApiServer.Components components = ApiServer.Components.of(ds);
+        if (releaseSystemUrl != null) {
+            components = components.withReleaseSystem(new io.nightwatch.api.releases.SimulatorReleaseSystem(
+                    releaseSystemUrl, releaseSystemToken, java.time.Duration.ofSeconds(10)));
+        }
+        io.nightwatch.api.alerts.RecordPublisher publisher = bootstrap == null ? null
+                : new io.nightwatch.api.alerts.KafkaPublisher(bootstrap, io.nightwatch.api.alerts.IntakeTopics.DEFAULTS,
+                        java.time.Duration.ofSeconds(10));
+        if (publisher != null) {
+            components = components.withPublisher(publisher);
+        }
+        Javalin app = ApiServer.create(components).start(config.host(), config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            if (publisher != null) {
+                publisher.close();
+            }
             ds.close();
         }));
     }
@@ -61,7 +83,8 @@ public final class ApiServerMain {
 
     private static void fail(String message) {
         System.err.println("api-server: " + message);
-        System.err.println("usage: ApiServerMain --jdbc-url jdbc:postgresql://HOST/DB [--port 8080] [--host 0.0.0.0] [--jdbc-user USER]");
+        System.err.println("usage: ApiServerMain --jdbc-url jdbc:postgresql://HOST/DB [--port 8080] [--host 0.0.0.0] [--jdbc-user USER]"
+                + " [--release-system-url URL] [--release-system-token TOKEN] [--bootstrap-servers HOST:PORT]");
         System.exit(2);
     }
 }

@@ -1,11 +1,16 @@
 package io.nightwatch.jobs;
 
+import io.nightwatch.jobs.canary.CanaryIo;
+import io.nightwatch.jobs.canary.CanaryJob;
+import io.nightwatch.jobs.canary.CanaryJobConfig;
 import io.nightwatch.jobs.config.ConfigException;
 import io.nightwatch.jobs.config.JobArgs;
 import io.nightwatch.jobs.config.MetricsJobConfig;
 import io.nightwatch.jobs.io.JdbcIo;
 import io.nightwatch.jobs.io.KafkaIo;
+import io.nightwatch.jobs.io.Keys;
 import io.nightwatch.jobs.io.NoKey;
+import io.nightwatch.jobs.io.RetentionSink;
 import io.nightwatch.jobs.metrics.MetricsJob;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,12 +27,24 @@ public final class JobMain {
 
     public static final String USAGE = """
             usage: JobMain <job> [--key value ...]
-              jobs: metrics
+              jobs: metrics, canary, incidents
               common: --bootstrap-servers HOST:PORT --jdbc-url jdbc:postgresql://... [--jdbc-user U] [--group-id G]
                       [--exactly-once true|false] [--bounded true|false] [--checkpoint-interval 10s]
-              metrics: [--metrics-topic nw.metrics] [--deadletter-topic nw.deadletter] [--out-of-orderness 5s]
-                       [--idleness 30s] [--max-past 7d] [--max-future 10min] [--max-labels 32]
-            """;
+              metrics: [--metrics-topic nw.metrics] [--rules-topic nw.rules] [--rollups-topic nw.rollups]
+                       [--alerts-topic nw.alerts] [--anomalies-topic nw.anomalies] [--deadletter-topic nw.deadletter]
+                       [--out-of-orderness 5s] [--idleness 30s] [--allowed-lateness 0s] [--max-past 7d]
+                       [--max-future 2min] [--max-labels 32] [--rule-stale-windows 5]
+                       [--retention 1m=7d,5m=30d,15m=90d,1h=400d,1d=1825d] [--anomaly-detection true]
+                       [--anomaly-threshold 0.9]
+                       [--anomaly-count 3] [--anomaly-within 2min] [--anomaly-cooldown 15min]
+              canary: [--metrics-topic nw.metrics] [--releases-topic nw.releases] [--alerts-topic nw.alerts]
+                      [--results-topic nw.commands.results] [--commands-topic nw.commands.healing]
+                      [--verdicts-topic nw.canary.verdicts] [--incidents-topic nw.incidents]
+                      [--deadletter-topic nw.deadletter] [--out-of-orderness 5s] [--idleness 30s]
+                      [--analysis-delay 30s] [--suspect-within 10min] [--suspect-severities critical]
+                      [--suspect-action rollback|mark] [--command-expiry 30min] [--command-retention 1d]
+                      [--judge enhanced|kayenta] [--min-samples 10] [--canary-config FILE]
+            """ + io.nightwatch.jobs.incidents.IncidentsJobConfig.USAGE;
 
     private JobMain() {}
 
@@ -61,10 +78,32 @@ public final class JobMain {
                 MetricsJobConfig config = MetricsJobConfig.fromArgs(jobArgs);
                 configure(env, jobArgs, config.checkpointInterval());
                 new MetricsJob(config).defineWorkflow(env,
-                        KafkaIo.rawSource(config.kafka(), config.metricsTopic()),
-                        KafkaIo.jsonSink(config.kafka(), config.deadLetterTopic(), new NoKey<>(), "nw-metrics-dlq"),
-                        JdbcIo.rollupSink(config.jdbc()));
+                        new MetricsJob.Sources(
+                                KafkaIo.rawSource(config.kafka(), config.metricsTopic()),
+                                KafkaIo.compactedSource(config.kafka(), config.rulesTopic())),
+                        new MetricsJob.Sinks(
+                                KafkaIo.jsonSink(config.kafka(), config.deadLetterTopic(), new NoKey<>(), "nw-metrics-dlq"),
+                                JdbcIo.rollupSink(config.jdbc()),
+                                KafkaIo.jsonSink(config.kafka(), config.rollupsTopic(), new Keys.RollupKey(), "nw-metrics-rollups"),
+                                KafkaIo.jsonSink(config.kafka(), config.alertsTopic(), new Keys.AlertKey(), "nw-metrics-alerts"),
+                                KafkaIo.jsonSink(config.kafka(), config.anomaliesTopic(), new Keys.AnomalyKey(), "nw-metrics-anomalies"),
+                                JdbcIo.anomalySink(config.jdbc()),
+                                new RetentionSink(config.jdbc(), config.retention(), Duration.ofMinutes(10))));
                 return MetricsJob.NAME;
+            }
+            case io.nightwatch.jobs.incidents.IncidentsJob.NAME -> {
+                var config = io.nightwatch.jobs.incidents.IncidentsJobConfig.fromArgs(jobArgs);
+                configure(env, jobArgs, config.checkpointInterval());
+                new io.nightwatch.jobs.incidents.IncidentsJob(config).defineWorkflow(env,
+                        io.nightwatch.jobs.incidents.IncidentsIo.sources(config),
+                        io.nightwatch.jobs.incidents.IncidentsIo.sinks(config));
+                return io.nightwatch.jobs.incidents.IncidentsJob.NAME;
+            }
+            case CanaryJob.NAME -> {
+                CanaryJobConfig config = CanaryJobConfig.fromArgs(jobArgs);
+                configure(env, jobArgs, config.checkpointInterval());
+                new CanaryJob(config).defineWorkflow(env, CanaryIo.sources(config), CanaryIo.sinks(config));
+                return CanaryJob.NAME;
             }
             default -> throw new ConfigException("unknown job '" + job + "'");
         }

@@ -2,7 +2,6 @@ package io.nightwatch.schemas;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** One sample of one metric of one service instance (topic {@code nw.metrics}, key: series id). */
 public record MetricPoint(
@@ -26,14 +25,22 @@ public record MetricPoint(
             StringBuilder sb = new StringBuilder(64)
                     .append(service).append('/').append(instance).append('/').append(metric);
             if (labels != null && !labels.isEmpty()) {
+                String[] keys = labels.keySet().toArray(new String[0]);
+                for (int i = 1; i < keys.length; i++) { // insertion sort: label sets are small
+                    String k = keys[i];
+                    int j = i - 1;
+                    while (j >= 0 && keys[j].compareTo(k) > 0) {
+                        keys[j + 1] = keys[j];
+                        j--;
+                    }
+                    keys[j + 1] = k;
+                }
                 sb.append('{');
-                boolean first = true;
-                for (Map.Entry<String, String> e : new TreeMap<>(labels).entrySet()) {
-                    if (!first) {
+                for (int i = 0; i < keys.length; i++) {
+                    if (i > 0) {
                         sb.append(',');
                     }
-                    sb.append(e.getKey()).append('=').append(e.getValue());
-                    first = false;
+                    sb.append(keys[i]).append('=').append(labels.get(keys[i]));
                 }
                 sb.append('}');
             }

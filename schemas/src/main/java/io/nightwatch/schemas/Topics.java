@@ -15,6 +15,8 @@ public final class Topics {
     public static final String COMMANDS_HEALING = "nw.commands.healing";
     public static final String COMMANDS_RULES = "nw.commands.rules";
     public static final String COMMAND_RESULTS = "nw.commands.results";
+    /** The canary job's stage verdicts ({@link CanaryVerdict}); the release system proceeds on PASS. */
+    public static final String CANARY_VERDICTS = "nw.canary.verdicts";
     public static final String APPROVALS = "nw.approvals";
     public static final String DEADLETTER = "nw.deadletter";
 
@@ -24,7 +26,7 @@ public final class Topics {
     /** Every default topic. */
     public static final List<String> ALL = List.of(
             METRICS, ROLLUPS, ALERTS, RELEASES, RULES, SILENCES, ANOMALIES, INCIDENTS,
-            COMMANDS_HEALING, COMMANDS_RULES, COMMAND_RESULTS, APPROVALS, DEADLETTER);
+            COMMANDS_HEALING, COMMANDS_RULES, COMMAND_RESULTS, CANARY_VERDICTS, APPROVALS, DEADLETTER);
 
     private Topics() {}
 }

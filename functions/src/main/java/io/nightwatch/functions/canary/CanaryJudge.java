@@ -12,8 +12,9 @@ import java.util.Map;
  * <p>KAYENTA mode is Kayenta's NetflixACAJudge: NaN strategy, optional outlier removal, the Mann-Whitney
  * classifier at tolerance 0.25 / confidence 0.98, the weighted-sum scorer and the threshold classifier.
  * ENHANCED mode adds: Nodata whenever a side has no series at all (even with NaN replacement), NotEnoughData below
- * {@code minSamples} per side, the exact rate test for counts, and the Brown-Forsythe spread test for gauges that
- * passed.
+ * {@code minSamples} per side, the exact rate test for counts, the Brown-Forsythe spread test for gauges that
+ * passed, and (when the samples carry aligned per-interval series) the Mann-Kendall trend test for a canary that
+ * drifts away from its baseline.
  */
 public final class CanaryJudge implements Serializable {
 
@@ -81,10 +82,10 @@ public final class CanaryJudge implements Serializable {
                     : c.classification() == Classification.PASS && canary.length > 0 && baseline.length > 0
                             ? "identical" : "no-data";
             return result(config, c.classification(), c.reason(), c.critical(), decidedBy, c.deviation(), canary,
-                    baseline, c.statistics(), null, null);
+                    baseline, c.statistics(), null, null, null);
         } catch (RuntimeException e) {
             return result(config, Classification.ERROR, "classification failed: " + e.getMessage(),
-                    config.critical(), "error", Double.NaN, canary, baseline, null, null, null);
+                    config.critical(), "error", Double.NaN, canary, baseline, null, null, null, null);
         }
     }
 
@@ -120,13 +121,14 @@ public final class CanaryJudge implements Serializable {
                 return missing(config, canary, baseline, check.reason());
             }
             return result(config, check.classification(), check.reason(), config.critical(), "sample-rule",
-                    Double.NaN, canary, baseline, null, null, null);
+                    Double.NaN, canary, baseline, null, null, null, null);
         }
         return counts ? rateClassify(config, canary, canaryExposure, baseline, baselineExposure)
-                : gaugeClassify(config, canary, baseline);
+                : gaugeClassify(config, canary, baseline, samples);
     }
 
-    private MetricResult gaugeClassify(MetricConfig config, double[] canary, double[] baseline) {
+    private MetricResult gaugeClassify(MetricConfig config, double[] canary, double[] baseline,
+            MetricSamples samples) {
         MetricResult kayenta = kayentaClassify(config, canary, baseline);
         if (kayenta.classification() != Classification.PASS || !settings.spreadCheck()
                 || !config.direction().watchesIncrease() || !"mann-whitney".equals(kayenta.decidedBy())) {
@@ -135,14 +137,41 @@ public final class CanaryJudge implements Serializable {
         DispersionTest.Result spread = new DispersionTest(settings.confidenceLevel(), settings.spreadMargin(),
                 settings.minSpreadRatio())
                 .test(canary, baseline);
-        if (!spread.wider()) {
-            return withDispersion(kayenta, spread);
+        if (spread.wider()) {
+            String reason = String.format(java.util.Locale.ROOT,
+                    "%s: canary spread %.3g× the baseline's at an unchanged level (Brown-Forsythe p=%.3g)",
+                    config.name(), spread.spreadRatio(), spread.pValueWider());
+            return result(config, Classification.HIGH, reason, config.critical(), "spread", spread.spreadRatio(),
+                    canary, baseline, kayenta.mannWhitney(), null, spread, null);
+        }
+        TrendTest.Result trend = trend(config, samples);
+        if (trend == null || !(trend.rising() && config.direction().watchesIncrease()
+                || trend.falling() && config.direction().watchesDecrease())) {
+            return withExtras(kayenta, spread, trend);
         }
         String reason = String.format(java.util.Locale.ROOT,
-                "%s: canary spread %.3g× the baseline's at an unchanged level (Brown-Forsythe p=%.3g)",
-                config.name(), spread.spreadRatio(), spread.pValueWider());
-        return result(config, Classification.HIGH, reason, config.critical(), "spread", spread.spreadRatio(),
-                canary, baseline, kayenta.mannWhitney(), null, spread);
+                "%s: canary drifts %s its baseline by %+.1f%% of its level over %d intervals (Mann-Kendall p=%.3g, "
+                        + "Theil-Sen slope %.3g per interval)",
+                config.name(), trend.rising() ? "above" : "below", 100 * trend.relativeDrift(), trend.n(),
+                trend.rising() ? trend.pValueRising() : trend.pValueFalling(), trend.slope());
+        return result(config, trend.rising() ? Classification.HIGH : Classification.LOW, reason, config.critical(),
+                "trend", 1 + trend.relativeDrift(), canary, baseline, kayenta.mannWhitney(), null, spread, trend);
+    }
+
+    /** The trend test on the samples' aligned series, or null when it is off or they are too short. */
+    private TrendTest.Result trend(MetricConfig config, MetricSamples samples) {
+        double[] c = samples.canarySeries();
+        double[] b = samples.baselineSeries();
+        if (!settings.trendCheck() || c == null || b == null || c.length != b.length
+                || c.length < Math.max(3, settings.minSamples())) {
+            return null;
+        }
+        for (int i = 0; i < c.length; i++) {
+            if (!Double.isFinite(c[i]) || !Double.isFinite(b[i])) {
+                return null;
+            }
+        }
+        return new TrendTest(settings.confidenceLevel(), settings.minTrendDrift()).test(c, b);
     }
 
     private MetricResult rateClassify(MetricConfig config, double[] canary, double[] canaryExposure,
@@ -178,31 +207,31 @@ public final class CanaryJudge implements Serializable {
                     config.name(), r.canaryRate(), r.baselineRate(), ratio, r.canaryCount(), r.baselineCount(),
                     c == Classification.HIGH ? r.pValueHigher() : r.pValueLower(), critical ? " (Critical)" : "");
         }
-        return result(config, c, reason, critical, "rate", ratio, canaryRates, baselineRates, mw, r, null);
+        return result(config, c, reason, critical, "rate", ratio, canaryRates, baselineRates, mw, r, null, null);
     }
 
     private MetricResult missing(MetricConfig config, double[] canary, double[] baseline, String why) {
         String reason = "Missing data for " + config.name() + ": " + why;
         if (config.mustHaveData() && !config.critical()) {
             return result(config, Classification.NODATA_FAIL_METRIC, reason, false, "no-data", Double.NaN, canary,
-                    baseline, null, null, null);
+                    baseline, null, null, null, null);
         }
         return result(config, Classification.NODATA, reason, config.critical(), "no-data", Double.NaN, canary,
-                baseline, null, null, null);
+                baseline, null, null, null, null);
     }
 
-    private static MetricResult withDispersion(MetricResult r, DispersionTest.Result spread) {
+    private static MetricResult withExtras(MetricResult r, DispersionTest.Result spread, TrendTest.Result trend) {
         return new MetricResult(r.name(), r.groups(), r.kind(), r.direction(), r.classification(), r.reason(),
                 r.critical(), r.muted(), r.decidedBy(), r.effectSize(), r.canarySamples(), r.baselineSamples(),
-                r.canaryMean(), r.baselineMean(), r.mannWhitney(), r.rate(), spread);
+                r.canaryMean(), r.baselineMean(), r.mannWhitney(), r.rate(), spread, trend);
     }
 
     private static MetricResult result(MetricConfig config, Classification c, String reason, boolean critical,
             String decidedBy, double effect, double[] canary, double[] baseline, MannWhitneyStatistics mw,
-            SparseCountRateTest.Result rate, DispersionTest.Result dispersion) {
+            SparseCountRateTest.Result rate, DispersionTest.Result dispersion, TrendTest.Result trend) {
         return new MetricResult(config.name(), config.groups(), config.kind(), config.direction(), c, reason,
                 critical, config.muted(), decidedBy, effect, canary.length, baseline.length,
-                EffectSizes.mean(canary), EffectSizes.mean(baseline), mw, rate, dispersion);
+                EffectSizes.mean(canary), EffectSizes.mean(baseline), mw, rate, dispersion, trend);
     }
 
     /** NaN strategy, then the optional outlier filter. */

@@ -5,18 +5,20 @@ import java.util.List;
 /**
  * The judge's verdict on one metric and the statistics behind it.
  *
- * @param decidedBy which rule decided: "mann-whitney", "rate", "spread", "sample-rule", "no-data", "identical",
- *     "error"
+ * @param decidedBy which rule decided: "mann-whitney", "rate", "spread", "trend", "sample-rule", "no-data",
+ *     "identical", "error"
  * @param effectSize the deciding effect size (Kayenta's deviation: mean ratio or CLES; rate ratio for counts;
- *     spread ratio when the spread test decided)
+ *     spread ratio when the spread test decided; 1 + relative drift when the trend test decided)
  * @param mannWhitney null when the rank test did not run
  * @param rate null unless the rate test ran (counts, enhanced)
  * @param dispersion null unless the spread test ran (gauges, enhanced)
+ * @param trend null unless the trend test ran (gauges with aligned series, enhanced)
  */
 public record MetricResult(String name, List<String> groups, MetricKind kind, Direction direction,
         Classification classification, String reason, boolean critical, boolean muted, String decidedBy,
         double effectSize, int canarySamples, int baselineSamples, double canaryMean, double baselineMean,
-        MannWhitneyStatistics mannWhitney, SparseCountRateTest.Result rate, DispersionTest.Result dispersion) {
+        MannWhitneyStatistics mannWhitney, SparseCountRateTest.Result rate, DispersionTest.Result dispersion,
+        TrendTest.Result trend) {
 
     public MetricResult {
         groups = groups == null ? List.of() : List.copyOf(groups);

@@ -121,8 +121,12 @@ public final class OfflineJudge {
         if (options.mode() == JudgeMode.ENHANCED) {
             settings = settings.withMinSamples(options.minSamples());
         }
-        return new CanaryJudge(settings).judgeMetric(config,
-                new MetricSamples(config.name(), canary[0], baseline[0], canary[1], baseline[1]));
+        MetricSamples samples = new MetricSamples(config.name(), canary[0], baseline[0], canary[1], baseline[1]);
+        if (options.kind() == MetricKind.GAUGE && canary[0].length == baseline[0].length) {
+            // Same number of lines: line i of each file is the same interval, in time order (the trend test).
+            samples = samples.withSeries(canary[0], baseline[0]);
+        }
+        return new CanaryJudge(settings).judgeMetric(config, samples);
     }
 
     /** Runs the CLI: prints the result to {@code out} and returns the exit code. */
@@ -279,6 +283,21 @@ public final class OfflineJudge {
             t.put("wider", d.wider());
             m.put("spreadTest", t);
         }
+        TrendTest.Result trend = r.trend();
+        if (trend != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("intervals", trend.n());
+            t.put("slope", num(trend.slope()));
+            t.put("drift", num(trend.drift()));
+            t.put("relativeDrift", num(trend.relativeDrift()));
+            t.put("s", num(trend.s()));
+            t.put("z", num(trend.z()));
+            t.put("pValueRising", num(trend.pValueRising()));
+            t.put("pValueFalling", num(trend.pValueFalling()));
+            t.put("rising", trend.rising());
+            t.put("falling", trend.falling());
+            m.put("trendTest", t);
+        }
         return m;
     }
 
@@ -317,6 +336,13 @@ public final class OfflineJudge {
             s.append(String.format(Locale.ROOT, "  spread test: canary %s vs baseline %s (ratio %s) F=%s p=%s%n",
                     fmt(d.canarySpread()), fmt(d.baselineSpread()), fmt(d.spreadRatio()), fmt(d.f()),
                     fmt(d.pValueWider())));
+        }
+        TrendTest.Result trend = r.trend();
+        if (trend != null) {
+            s.append(String.format(Locale.ROOT,
+                    "  trend test: canary − baseline drifts %s over %d intervals (%s of the baseline) S=%s p(rising)=%s"
+                            + " p(falling)=%s%n", fmt(trend.drift()), trend.n(), fmt(trend.relativeDrift()),
+                    fmt(trend.s()), fmt(trend.pValueRising()), fmt(trend.pValueFalling())));
         }
         s.append("  decided by: ").append(r.decidedBy());
         return s.toString();

@@ -10,8 +10,8 @@ public record ValidationLimits(
         long maxPastMillis, long maxFutureMillis, int maxLabels, int maxNameLength, int maxLabelValueLength, int maxBytes)
         implements Serializable {
 
-    /** Seven days back, ten minutes ahead, 32 labels, names up to 128 chars, label values up to 1024, 64 KiB. */
+    /** Seven days back, two minutes ahead (a future point drags the watermark), 32 labels, names ≤ 128, values ≤ 1024, 64 KiB. */
     public static ValidationLimits defaults() {
-        return new ValidationLimits(7L * 24 * 3600 * 1000, 10L * 60 * 1000, 32, 128, 1024, 64 * 1024);
+        return new ValidationLimits(7L * 24 * 3600 * 1000, 2L * 60 * 1000, 32, 128, 1024, 64 * 1024);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class DetectorStateTest {
     /** The bound stated in README-anomaly.md (64-bit JVM, compressed references). */
-    private static final long STATE_BYTES = 1160;
+    private static final long STATE_BYTES = 1560;
     private static final int LONG_SERIES = 500_000;
 
     private final StreamingDetector detector = new StreamingDetector();
@@ -21,6 +21,8 @@ class DetectorStateTest {
         DetectorState state = detector.newState();
         long fresh = state.heapBytes();
         int bitWords = state.seenPatterns.length;
+        int patternWords = state.patternSeen.length;
+        int patternBlocks = state.patternWindow.length;
         Random random = new Random(3);
         double walk = 0;
         for (int i = 0; i < LONG_SERIES; i++) {
@@ -31,6 +33,8 @@ class DetectorStateTest {
 
         assertThat(state.heapBytes()).isEqualTo(fresh).isLessThanOrEqualTo(STATE_BYTES);
         assertThat(state.seenPatterns).hasSize(bitWords);
+        assertThat(state.patternSeen).hasSize(patternWords);
+        assertThat(state.patternWindow).hasSize(patternBlocks);
         assertThat(state.count).isEqualTo(LONG_SERIES);
     }
 
@@ -56,5 +60,7 @@ class DetectorStateTest {
 
         assertThat(score.score()).isZero();
         assertThat(restored.seenPatterns).hasSize(detector.params().noveltyBits() / 64);
+        assertThat(restored.patternSeen).hasSize(detector.params().patternBits() / 64);
+        assertThat(restored.patternWindow).hasSize(detector.params().patternLength());
     }
 }

@@ -111,6 +111,7 @@ class StreamingDetectorTest {
             assertThat(s.likelihood()).isBetween(0.0, 1.0);
             assertThat(s.regime()).isBetween(0.0, 1.0);
             assertThat(s.novelty()).isBetween(0.0, 1.0);
+            assertThat(s.pattern()).isBetween(0.0, 1.0);
         });
     }
 
@@ -132,6 +133,56 @@ class StreamingDetectorTest {
 
         assertThat(Arrays.stream(scores, 0, detector.params().warmupPoints()).mapToDouble(Score::score))
                 .containsOnly(0.0);
+    }
+
+    @Test
+    void sizesThePatternBlockFromTheSamplingStep() {
+        assertThat(patternBlockAt(60_000L)).isEqualTo(120);     // 1-minute points, 2-hour blocks
+        assertThat(patternBlockAt(300_000L)).isEqualTo(24);     // 5-minute points
+        assertThat(patternBlockAt(3_600_000L)).isEqualTo(2);    // hourly points
+    }
+
+    @Test
+    void flagsAnHoursLongShapeNeverSeenBeforeAsAPatternEvent() {
+        // a 6-hour flat stretch at the mean, well inside the learned range, where the daily wave should be
+        double[] values = SyntheticSeries.of(DAYS_14).dailyAmplitude(10).values();
+        int from = 10 * POINTS_PER_DAY + 40;
+        for (int i = from; i < from + 72; i++) values[i] = 50;
+
+        Score[] scores = scoreAll(detector, values);
+
+        int firstPattern = IntStream.range(from, from + 72)
+                .filter(i -> scores[i].pattern() > 0 && scores[i].score() > StreamingDetector.PATTERN_FLOOR)
+                .findFirst().orElse(-1);
+        assertThat(firstPattern).isPositive();
+        assertThat(scores[firstPattern].score()).isBetween(0.6, StreamingDetector.PATTERN_CEILING);
+        assertThat(scores[firstPattern].breakout()).isFalse();
+    }
+
+    @Test
+    void scoresAreEitherStrongAlarmsOrAtMostThePatternCeiling() {
+        java.util.Random random = new java.util.Random(11);
+        double[] values = new double[DAYS_14];
+        double walk = 0;
+        for (int i = 0; i < values.length; i++) {
+            walk += random.nextGaussian();
+            values[i] = walk + (random.nextInt(500) == 0 ? 40 * random.nextGaussian() : 0);
+        }
+
+        Score[] scores = scoreAll(detector, values);
+
+        double strong = detector.params().strongLevel();
+        assertThat(scores).allSatisfy(s -> assertThat(s.score() >= strong || s.score() <= StreamingDetector.PATTERN_CEILING)
+                .as("score %s", s.score()).isTrue());
+        assertThat(Arrays.stream(scores).filter(s -> s.score() > StreamingDetector.PATTERN_FLOOR && s.score() < strong))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.pattern()).isPositive());
+    }
+
+    private int patternBlockAt(long stepMillis) {
+        DetectorState state = detector.newState();
+        for (int i = 0; i < 100; i++) detector.update(state, SyntheticSeries.BEGINNING + i * stepMillis, 50 + (i % 7));
+        return state.patternBlock;
     }
 
     private static int firstAlarmFrom(Score[] scores, int from) {

@@ -68,6 +68,14 @@ class CanaryPowerStudyTest {
     }
 
     @Test
+    void enhancedJudgeFindsSlowLeaksMoreOftenThanKayenta() {
+        CanaryPowerStudy.Row ten = row("slow leak 0 → +10% over the window");
+        CanaryPowerStudy.Row twenty = row("slow leak 0 → +20% over the window");
+        assertThat(ten.enhanced().failed()).isGreaterThanOrEqualTo(ten.kayenta().failed() + 0.05);
+        assertThat(twenty.enhanced().failed()).isGreaterThanOrEqualTo(twenty.kayenta().failed() + 0.10);
+    }
+
+    @Test
     void enhancedJudgeRefusesToGuessOnFiveSamples() {
         assertThat(row("latency +20%, 5 samples/side").enhanced().share(Classification.NOT_ENOUGH_DATA))
                 .isEqualTo(1.0);

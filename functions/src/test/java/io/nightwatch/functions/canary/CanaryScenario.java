@@ -53,7 +53,7 @@ record CanaryScenario(String name, boolean healthy, MetricKind kind,
         s.add(counts("sparse errors 0.05% → 0.25%", false, 0.0025, 0.0005, 0.0));
         s.add(counts("sparse errors 0.01% → 0.2%", false, 0.002, 0.0001, 0.0));
         s.add(counts("sparse errors 0% → 0.1%", false, 0.001, 0.0, 0.0));
-        for (double leak : new double[] {10, 20}) {
+        for (double leak : new double[] {10, 20, 30}) {
             s.add(gauge(String.format("slow leak 0 → +%.0f%% over the window", leak), false, INTERVALS,
                     (r, i) -> LEVEL + NOISE * r.nextGaussian() + LEVEL * leak / 100 * i / (INTERVALS - 1.0),
                     (r, i) -> LEVEL + NOISE * r.nextGaussian()));
@@ -73,7 +73,8 @@ record CanaryScenario(String name, boolean healthy, MetricKind kind,
                 c[i] = canary.at(r, i);
                 b[i] = baseline.at(r, i);
             }
-            return MetricSamples.of(metric, c, b);
+            // one value per interval and side, in time order: the samples are their own aligned series
+            return MetricSamples.of(metric, c, b).withSeries(c, b);
         });
     }
 

@@ -52,7 +52,7 @@ class MetricPointParserTest {
             NaN value                | {"ts":"2026-11-22T05:39:00Z","service":"a","instance":"i","metric":"m","value":NaN} | field 'value' is not finite: NaN
             infinite value           | {"ts":"2026-11-22T05:39:00Z","service":"a","instance":"i","metric":"m","value":1e999} | field 'value' is not finite: Infinity
             bad timestamp            | {"ts":"yesterday","service":"a","instance":"i","metric":"m","value":1}   | field 'ts': not an ISO-8601 instant
-            far future               | {"ts":"2026-11-23T05:40:00Z","service":"a","instance":"i","metric":"m","value":1} | is more than 600 s in the future
+            far future               | {"ts":"2026-11-23T05:40:00Z","service":"a","instance":"i","metric":"m","value":1} | is more than 120 s in the future
             far past                 | {"ts":"2026-01-01T00:00:00Z","service":"a","instance":"i","metric":"m","value":1} | is more than 604800 s in the past
             empty service            | {"ts":"2026-11-22T05:39:00Z","service":" ","instance":"i","metric":"m","value":1} | field 'service' is empty
             reserved char            | {"ts":"2026-11-22T05:39:00Z","service":"a/b","instance":"i","metric":"m","value":1} | reserved character '/'

@@ -16,9 +16,14 @@ public final class Nightwatch {
             commands:
               demo           run everything locally (Kafka, PostgreSQL, Flink jobs, API + UI, simulator)
               token create   create or rotate an API token:  token create --role viewer|operator|admin --name NAME
+              bench          benchmarks: bench metrics, bench alerts
+              detect         score a timestamp,value CSV with the metrics job's anomaly detector
+              nab            score a directory in NAB's layout with the same detector
+              judge          classify a canary sample against a baseline:  judge --baseline FILE --canary FILE
+              analyzer       run the AI analyzer service (POST /v1/analyze); options below
               help           this text
 
-            """ + DemoOptions.USAGE + "  scenarios: " + io.nightwatch.jobs.scenarios.Scenarios.names() + "\n" + TokenCommand.USAGE;
+            """ + BenchCommand.USAGE + DetectCommand.USAGE + DemoOptions.USAGE + "  scenarios: " + io.nightwatch.jobs.scenarios.Scenarios.names() + "\n" + TokenCommand.USAGE + AnalyzerCommand.USAGE + JudgeCommand.USAGE;
 
     private Nightwatch() {}
 
@@ -38,6 +43,11 @@ public final class Nightwatch {
             return switch (args[0]) {
                 case "demo" -> new Demo(home, DemoOptions.parse(JobArgs.of(rest))).run();
                 case "token" -> TokenCommand.run(home, rest);
+                case "bench" -> BenchCommand.run(home, rest);
+                case "detect" -> DetectCommand.detect(rest);
+                case "nab" -> DetectCommand.nab(rest);
+                case "judge" -> JudgeCommand.run(rest, System.out);
+                case "analyzer" -> AnalyzerCommand.run(rest);
                 default -> usage("unknown command '" + args[0] + "'");
             };
         } catch (ConfigException | IllegalArgumentException e) {

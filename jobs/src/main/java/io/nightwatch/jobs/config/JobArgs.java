@@ -78,6 +78,23 @@ public final class JobArgs {
         }
     }
 
+    /** A number in [0, 1]. */
+    public double fraction(String key, double fallback) {
+        String v = optional(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d >= 0 && d <= 1)) {
+                throw new ConfigException("--" + key + ": " + v + " is outside [0, 1]");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--" + key + ": not a number: " + v);
+        }
+    }
+
     public boolean flag(String key, boolean fallback) {
         String v = optional(key, null);
         if (v == null) {

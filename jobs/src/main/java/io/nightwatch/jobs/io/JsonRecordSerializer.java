@@ -19,7 +19,9 @@ public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSc
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
         String k = key.of(element);
-        return new ProducerRecord<>(topic, null, timestamp, k == null ? null : k.getBytes(StandardCharsets.UTF_8),
+        // No record timestamp: the producer stamps the send time. Element timestamps can be far from now (a day
+        // rollup carries the end of its day), and brokers refuse records more than an hour ahead by default.
+        return new ProducerRecord<>(topic, null, null, k == null ? null : k.getBytes(StandardCharsets.UTF_8),
                 Json.toBytes(element));
     }
 }

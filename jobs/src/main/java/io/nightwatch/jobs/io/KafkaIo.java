@@ -35,6 +35,24 @@ public final class KafkaIo {
     }
 
     /**
+     * Raw records of a compacted topic read whole from the beginning on a fresh start (rules, silences): after a
+     * restore the source resumes from its checkpointed offsets, and the broadcast state holds what was read.
+     */
+    public static KafkaSource<RawRecord> compactedSource(KafkaSettings kafka, String topic) {
+        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(topic)
+                .setGroupId(kafka.groupId() + "-" + topic)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperty("isolation.level", "read_committed");
+        if (kafka.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /**
      * A JSON sink to one topic. Exactly-once (Kafka transactions committed on checkpoints; consumers read
      * read_committed) unless the settings ask for at-least-once.
      */

@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.nightwatch.api.ApiConfig;
 import io.nightwatch.api.ApiServer;
 import io.nightwatch.api.ApiServerMain;
+import io.nightwatch.api.releases.SimulatorReleaseSystem;
+import io.nightwatch.jobs.canary.CanaryJob;
 import io.nightwatch.jobs.metrics.MetricsJob;
 import io.nightwatch.jobs.scenarios.Scenario;
 import io.nightwatch.jobs.scenarios.ScenarioContext;
@@ -13,7 +15,10 @@ import io.nightwatch.jobs.scenarios.Scenarios;
 import io.nightwatch.schemas.Topics;
 import io.nightwatch.simulator.Simulator;
 import io.nightwatch.simulator.fleet.Fleet;
+import io.nightwatch.simulator.release.ReleaseSystem;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -73,9 +78,11 @@ public final class Demo {
         int apiPort = Ports.resolve(options.apiPort());
         int flinkPort = Ports.resolve(options.flinkPort());
         int pgPort = Ports.resolve(options.pgPort());
+        int releasePort = Ports.resolve(options.releasePort());
         Ports.requireFree(kafkaPort, "Kafka", "--kafka-port");
         Ports.requireFree(apiPort, "api-server", "--api-port");
         Ports.requireFree(flinkPort, "Flink web UI", "--flink-port");
+        Ports.requireFree(releasePort, "release system", "--release-port");
         if (options.pgUrl() == null) {
             Ports.requireFree(pgPort, "embedded PostgreSQL", "--pg-port");
         }
@@ -96,16 +103,33 @@ public final class Demo {
                 "--jdbc-url", pg.jdbcUrl(),
                 "--metrics-topic", Topics.METRICS,
                 "--checkpoint-interval", "10s"));
-        done("Flink web UI     http://localhost:" + flink.restPort() + "  (job: nightwatch-metrics)");
+        flink.submit(CanaryJob.NAME, List.of(
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--jdbc-url", pg.jdbcUrl(),
+                "--checkpoint-interval", "5s",
+                "--analysis-delay", "10s"));
+        flink.submit(io.nightwatch.jobs.incidents.IncidentsJob.NAME, List.of(
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--jdbc-url", pg.jdbcUrl(),
+                "--config", io.nightwatch.jobs.incidents.DemoIncidentsConfig.write(var.file("incidents.yml")).toString(),
+                "--checkpoint-interval", "5s"));
+        done("Flink web UI     http://localhost:" + flink.restPort()
+                + "  (jobs: nightwatch-metrics, nightwatch-canary, nightwatch-incidents)");
 
         step("api-server and UI");
         HikariDataSource ds = keep(ApiServerMain.dataSource(new ApiConfig("localhost", apiPort, pg.jdbcUrl(), null, null)));
-        ApiServer.Components components = ApiServer.Components.of(ds);
+        String releaseSystemUrl = "http://127.0.0.1:" + releasePort;
+        io.nightwatch.api.alerts.KafkaPublisher publisher = keep(new io.nightwatch.api.alerts.KafkaPublisher(
+                kafka.bootstrapServers(), io.nightwatch.api.alerts.IntakeTopics.DEFAULTS, Duration.ofSeconds(10)));
+        ApiServer.Components components = ApiServer.Components.of(ds)
+                .withReleaseSystem(new SimulatorReleaseSystem(releaseSystemUrl, null, Duration.ofSeconds(10)))
+                .withPublisher(publisher);
         Javalin api = ApiServer.create(components).start("0.0.0.0", apiPort);
         keep(api::stop);
         DemoTokens.Pair tokens = DemoTokens.ensure(components.tokens(), var);
         String apiUrl = "http://localhost:" + apiPort;
-        done("UI and API       " + apiUrl + "  (metrics: " + apiUrl + "/metrics)");
+        done("UI and API       " + apiUrl + "  (metrics: " + apiUrl + "/metrics; Prometheus alerts: " + apiUrl
+                + "/api/v2/alerts)");
 
         step("simulator");
         Fleet fleet = Fleet.demo();
@@ -115,12 +139,19 @@ public final class Demo {
         simulator.start();
         done("Simulator        " + fleet.services().size() + " services, " + fleet.instances().size()
                 + " instances, a point per metric every " + options.interval().toSeconds() + " s -> " + Topics.METRICS);
+        io.nightwatch.simulator.exposition.PrometheusExposition exposition = keep(
+                io.nightwatch.simulator.exposition.PrometheusExposition.start(fleet, "127.0.0.1", 0));
+        done("Exposition       http://" + exposition.target() + "/metrics  (the fleet for a real Prometheus to scrape)");
+        ReleaseSystem releases = keep(new ReleaseSystem(ReleaseSystem.Config.of(kafka.bootstrapServers(), "127.0.0.1",
+                releasePort), fleet, Clock.systemUTC()).start());
+        done("Release system   " + releaseSystemUrl + "/releases  (releases of the simulated fleet -> "
+                + Topics.RELEASES + "; obeys " + Topics.COMMANDS_HEALING + ")");
 
         System.out.println("  viewer token     " + tokens.viewer());
         System.out.println("  operator token   " + tokens.operator());
         System.out.println("  (new tokens: bin/nightwatch token create --role viewer|operator|admin --name NAME)");
         ScenarioContext context = new ScenarioContext(kafka.bootstrapServers(), pg.jdbcUrl(), apiUrl, tokens.viewer(),
-                tokens.operator(), simulator, flink, options.smokeTimeout());
+                tokens.operator(), simulator, flink, options.smokeTimeout(), releaseSystemUrl);
         return new Parts(apiUrl, pg.jdbcUrl(), tokens, fleet, context);
     }
 

@@ -18,14 +18,16 @@ public record DemoOptions(
         Duration interval,
         boolean smoke,
         Duration smokeTimeout,
-        String scenario) {
+        String scenario,
+        int releasePort) {
 
     public static final String USAGE = """
             nightwatch demo [--smoke] [--var DIR] [--pg-url JDBC_URL] [--api-port 8080] [--flink-port 8081]
                             [--kafka-port 9092] [--pg-port 54329] [--backfill 30min] [--interval 5s] [--smoke-timeout 8min]
-                            [--scenario NAME]
+                            [--scenario NAME] [--release-port 8090]
               Runs Kafka (KRaft), PostgreSQL (embedded unless --pg-url or NW_PG_URL), the metrics job on a Flink
               MiniCluster, the api-server with the UI and the simulator. Ctrl-C stops everything; data stays in --var.
+              The simulator's release system (what the API drives releases through) listens on --release-port.
               --smoke waits until the API serves rollups for every simulated service, prints SMOKE OK, and exits.
               --scenario NAME plays a scenario (see bin/nightwatch help); with --smoke it prints
                 SCENARIO NAME OK <seconds>s (or FAILED and the reason) and exits.
@@ -44,7 +46,8 @@ public record DemoOptions(
                 args.duration("interval", Duration.ofSeconds(5)),
                 args.flag("smoke", false),
                 args.duration("smoke-timeout", Duration.ofMinutes(8)),
-                args.optional("scenario", null));
+                args.optional("scenario", null),
+                args.integer("release-port", 8090, 0, 65535));
         if (o.scenario() != null && Scenarios.byName(o.scenario()).isEmpty()) {
             throw new ConfigException("unknown scenario '" + o.scenario() + "'; known: " + Scenarios.names());
         }

@@ -4,7 +4,7 @@ import io.nightwatch.jobs.local.LocalFlink;
 import io.nightwatch.simulator.Simulator;
 import java.time.Duration;
 
-/** What a scenario can reach in a running demo. */
+/** What a scenario can reach in a running demo ({@code releaseSystemUrl}: the simulator's release system API). */
 public record ScenarioContext(
         String kafkaBootstrap,
         String jdbcUrl,
@@ -13,4 +13,5 @@ public record ScenarioContext(
         String operatorToken,
         Simulator simulator,
         LocalFlink flink,
-        Duration timeout) {}
+        Duration timeout,
+        String releaseSystemUrl) {}

@@ -6,7 +6,11 @@ import java.util.Optional;
 /** Every demo scenario, by name. */
 public final class Scenarios {
 
-    private static final List<Scenario> ALL = List.of();
+    private static final List<Scenario> ALL = List.of(
+            new BadCanaryScenario(),
+            new GoodReleaseScenario(),
+            new CompletedReleaseFaultScenario(),
+            new AlertStormScenario());
 
     private Scenarios() {}
 

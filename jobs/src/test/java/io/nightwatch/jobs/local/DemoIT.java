@@ -36,7 +36,7 @@ class DemoIT {
         Path var = Files.createTempDirectory("nw-demo-it");
 
         Run first = run(List.of("demo", "--smoke", "--var", var.toString(), "--api-port", "0", "--flink-port", "0",
-                "--kafka-port", "0", "--pg-port", "0"), Duration.ofMinutes(10));
+                "--kafka-port", "0", "--pg-port", "0", "--release-port", "0"), Duration.ofMinutes(10));
         assertThat(first.exitCode).as(first.output).isZero();
         Matcher m1 = SMOKE.matcher(first.output);
         assertThat(m1.find()).as(first.output).isTrue();
@@ -45,7 +45,7 @@ class DemoIT {
 
         int apiPort = Ports.resolve(0);
         Process demo = start(List.of("demo", "--var", var.toString(), "--api-port", Integer.toString(apiPort),
-                "--flink-port", "0", "--kafka-port", "0", "--pg-port", "0"));
+                "--flink-port", "0", "--kafka-port", "0", "--pg-port", "0", "--release-port", "0"));
         Output live = Output.of(demo);
         assertThat(live.await("Nightwatch is ready", Duration.ofMinutes(5))).as(live.text()).isTrue();
         Matcher token = Pattern.compile("viewer token\\s+(nw_\\S+)").matcher(live.text());
@@ -69,7 +69,7 @@ class DemoIT {
         assertThat(var.resolve("kafka/broker.pid")).doesNotExist();
 
         Run third = run(List.of("demo", "--smoke", "--var", var.toString(), "--api-port", "0", "--flink-port", "0",
-                "--kafka-port", "0", "--pg-port", "0"), Duration.ofMinutes(10));
+                "--kafka-port", "0", "--pg-port", "0", "--release-port", "0"), Duration.ofMinutes(10));
         assertThat(third.exitCode).as(third.output).isZero();
         Matcher m3 = SMOKE.matcher(third.output);
         assertThat(m3.find()).isTrue();

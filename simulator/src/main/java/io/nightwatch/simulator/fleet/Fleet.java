@@ -7,8 +7,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The simulated service instances; instances change version as releases roll over them. */
 public final class Fleet {
 
-    /** Metrics every instance reports. */
-    public static final List<String> METRICS = List.of("latency_ms", "error_rate", "cpu", "qps");
+    /**
+     * Metrics every instance reports. {@code requests} and {@code errors} are counts per sample period
+     * ({@link MetricModel#SAMPLE_SECONDS}): the pair the canary judge's rate test compares.
+     */
+    public static final List<String> METRICS = List.of("latency_ms", "error_rate", "cpu", "qps", "requests", "errors");
 
     private final CopyOnWriteArrayList<SimulatedInstance> instances = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,18 @@
+package io.nightwatch.api.alerts;
+
+import io.nightwatch.api.incidents.IncidentRepository;
+import io.nightwatch.api.silences.SilenceRepository;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the alert intake, silences and incidents routes need: their repositories and the Kafka publisher. */
+public record Alerting(IncidentRepository incidents, SilenceRepository silences, RecordPublisher publisher) {
+
+    /** Repositories on {@code jdbi}; writes refused until a publisher is set ({@link #withPublisher}). */
+    public static Alerting of(Jdbi jdbi) {
+        return new Alerting(new IncidentRepository(jdbi), new SilenceRepository(jdbi), new UnconfiguredPublisher());
+    }
+
+    public Alerting withPublisher(RecordPublisher newPublisher) {
+        return new Alerting(incidents, silences, newPublisher);
+    }
+}

@@ -1,0 +1,123 @@
+package io.nightwatch.api.incidents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ServiceUnavailableResponse;
+import io.nightwatch.api.alerts.PublishFailed;
+import io.nightwatch.api.alerts.RecordPublisher;
+import io.nightwatch.api.auth.AccessControl;
+import io.nightwatch.api.http.BadRequest;
+import io.nightwatch.api.http.NotFound;
+import io.nightwatch.schemas.IncidentEvent;
+import io.nightwatch.schemas.IncidentEventType;
+import io.nightwatch.schemas.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Incidents: the list, one incident (with what a summary collected), its event log; and the approval of an
+ * incident that a {@code defense} convergence rule holds (published to the approvals topic, which the job reads).
+ */
+public final class IncidentsController {
+
+    static final int DEFAULT_LIMIT = 200;
+    static final int MAX_LIMIT = 1000;
+    static final int MAX_EVENTS = 2000;
+    private final IncidentRepository incidents;
+    private final RecordPublisher publisher;
+    private final Clock clock;
+
+    public IncidentsController(IncidentRepository incidents, RecordPublisher publisher, Clock clock) {
+        this.incidents = incidents;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** {@code GET /api/incidents?status=open|resolved&service=&severity=&all=true&limit=200}. */
+    public void list(Context ctx) {
+        String status = ctx.queryParam("status");
+        if (status != null && !status.equals("open") && !status.equals("resolved")) {
+            throw new BadRequest("query parameter 'status': expected open or resolved, got '" + status + "'");
+        }
+        int limit = DEFAULT_LIMIT;
+        String l = ctx.queryParam("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                throw new BadRequest("query parameter 'limit': not a number: " + l);
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new BadRequest("query parameter 'limit': must be between 1 and " + MAX_LIMIT);
+            }
+        }
+        boolean all = "true".equals(ctx.queryParam("all"));
+        ctx.json(incidents.list(new IncidentRepository.Filter(status, blankToNull(ctx.queryParam("service")),
+                blankToNull(ctx.queryParam("severity")), !all, limit)));
+    }
+
+    /** {@code GET /api/incidents/{id}}. */
+    public void get(Context ctx) {
+        IncidentView i = existing(ctx.pathParam("id"));
+        ctx.json(new IncidentDetail(i, "summary".equals(i.kind()) ? incidents.members(i.id()) : List.of()));
+    }
+
+    /** {@code GET /api/incidents/{id}/events}. */
+    public void events(Context ctx) {
+        IncidentView i = existing(ctx.pathParam("id"));
+        ctx.json(incidents.events(i.id(), MAX_EVENTS));
+    }
+
+    /** {@code POST /api/incidents/{id}/approve}. */
+    public void approve(Context ctx) {
+        decide(ctx, IncidentEventType.APPROVED);
+    }
+
+    /** {@code POST /api/incidents/{id}/reject}. */
+    public void reject(Context ctx) {
+        decide(ctx, IncidentEventType.REJECTED);
+    }
+
+    private void decide(Context ctx, IncidentEventType type) {
+        IncidentView i = existing(ctx.pathParam("id"));
+        if (!"held".equals(i.convergence())) {
+            throw new ConflictResponse("incident " + i.id() + " is not held for approval (convergence: " + i.convergence() + ")");
+        }
+        String comment = null;
+        if (!ctx.body().isBlank()) {
+            try {
+                JsonNode body = Json.mapper().readTree(ctx.body());
+                comment = body.hasNonNull("comment") ? body.get("comment").asText() : null;
+            } catch (java.io.IOException e) {
+                throw new BadRequest("malformed JSON: " + e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("by", AccessControl.caller(ctx).name());
+        if (comment != null) {
+            attributes.put("comment", comment);
+        }
+        IncidentEvent decision = new IncidentEvent(i.id() + ":" + type + ":" + now.toEpochMilli(), i.id(), type, now,
+                i.service(), i.title(), i.severity(), i.groupKey(), List.of(), attributes, null);
+        try {
+            publisher.publishAll(List.of(new RecordPublisher.Outgoing(publisher.topics().approvals(), i.id(),
+                    Json.toBytes(decision), now.toEpochMilli())));
+        } catch (PublishFailed e) {
+            throw new ServiceUnavailableResponse("decision not recorded: " + e.getMessage());
+        }
+        ctx.status(202).json(Map.of("incident", i.id(), "decision", type.name().toLowerCase()));
+    }
+
+    private IncidentView existing(String id) {
+        return incidents.find(id).orElseThrow(() -> new NotFound("no incident with id '" + id + "'"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
