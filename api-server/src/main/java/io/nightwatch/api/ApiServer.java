@@ -7,6 +7,8 @@ import io.javalin.json.JavalinJackson;
 import io.nightwatch.api.alerts.Alerting;
 import io.nightwatch.api.alerts.AlertsController;
 import io.nightwatch.api.alerts.RecordPublisher;
+import io.nightwatch.api.approvals.Approvals;
+import io.nightwatch.api.commands.CommandsController;
 import io.nightwatch.api.auth.AccessControl;
 import io.nightwatch.api.auth.Role;
 import io.nightwatch.api.auth.TokenRepository;
@@ -21,6 +23,10 @@ import io.nightwatch.api.releases.ReleaseSystemAdapter;
 import io.nightwatch.api.releases.ReleaseSystemException;
 import io.nightwatch.api.releases.ReleasesController;
 import io.nightwatch.api.releases.UnconfiguredReleaseSystem;
+import io.nightwatch.api.rules.RuleConflict;
+import io.nightwatch.api.rules.RuleMissing;
+import io.nightwatch.api.rules.RuleStore;
+import io.nightwatch.api.rules.RulesController;
 import io.nightwatch.api.services.ServiceRepository;
 import io.nightwatch.api.services.ServicesController;
 import io.nightwatch.api.silences.SilencesController;
@@ -134,12 +140,27 @@ public final class ApiServer {
             app.get("/api/silences/{id}", silences::get, Role.VIEWER);
             app.post("/api/silences", silences::post, Role.OPERATOR);
             app.delete("/api/silences/{id}", silences::expire, Role.OPERATOR);
-            IncidentsController incidents = new IncidentsController(c.alerting().incidents(), c.alerting().publisher(), c.clock());
+            Approvals approvals = new Approvals(c.alerting().publisher(), c.alerting().approvals(), c.clock());
+            IncidentsController incidents = new IncidentsController(c.alerting().incidents(), approvals);
             app.get("/api/incidents", incidents::list, Role.VIEWER);
             app.get("/api/incidents/{id}", incidents::get, Role.VIEWER);
             app.get("/api/incidents/{id}/events", incidents::events, Role.VIEWER);
             app.post("/api/incidents/{id}/approve", incidents::approve, Role.OPERATOR);
             app.post("/api/incidents/{id}/reject", incidents::reject, Role.OPERATOR);
+            // The rule store and commands (issue 7): reads for viewers, changes and approvals for operators.
+            RuleStore ruleStore = RuleStore.of(c.alerting().rules(), c.alerting().publisher(), c.clock());
+            RulesController rules = new RulesController(ruleStore);
+            app.get("/api/rules", rules::list, Role.VIEWER);
+            app.get("/api/rules/{id}", rules::get, Role.VIEWER);
+            app.post("/api/rules", rules::save, Role.OPERATOR);
+            app.delete("/api/rules/{id}", rules::delete, Role.OPERATOR);
+            app.post("/api/rules/{id}/rollback", rules::rollback, Role.OPERATOR);
+            CommandsController commands = new CommandsController(c.alerting().commands(), approvals,
+                    c.alerting().approvals(), ruleStore);
+            app.get("/api/commands", commands::list, Role.VIEWER);
+            app.get("/api/commands/{id}", commands::get, Role.VIEWER);
+            app.post("/api/commands/{id}/approve", commands::approve, Role.OPERATOR);
+            app.post("/api/commands/{id}/reject", commands::reject, Role.OPERATOR);
         }
         app.get("/api/tokens", tokens::list, Role.ADMIN);
         app.post("/api/tokens", tokens::create, Role.ADMIN);
@@ -147,6 +168,8 @@ public final class ApiServer {
 
         app.exception(BadRequest.class, (e, ctx) -> ctx.status(400).json(new ErrorBody(e.getMessage())));
         app.exception(NotFound.class, (e, ctx) -> ctx.status(404).json(new ErrorBody(e.getMessage())));
+        app.exception(RuleMissing.class, (e, ctx) -> ctx.status(404).json(new ErrorBody(e.getMessage())));
+        app.exception(RuleConflict.class, (e, ctx) -> ctx.status(409).json(new ErrorBody(e.getMessage())));
         app.exception(ReleaseSystemException.class, (e, ctx) -> ctx.status(e.status()).json(new ErrorBody(e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {

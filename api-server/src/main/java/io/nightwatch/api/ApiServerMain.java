@@ -3,14 +3,20 @@ package io.nightwatch.api;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
+import io.nightwatch.api.alerts.PublishFailed;
+import io.nightwatch.api.rules.RuleChangeConsumer;
+import io.nightwatch.api.rules.RuleStore;
+import io.nightwatch.schemas.Topics;
 import io.nightwatch.schemas.db.Migrations;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the api-server alone: {@code ApiServerMain --jdbc-url URL [--port 8080] [--host 0.0.0.0] [--jdbc-user U]
  * [--release-system-url URL] [--release-system-token T] [--bootstrap-servers HOST:PORT]} (the release system: the
- * simulator's, or NW_RELEASE_SYSTEM_URL; Kafka for the alert intake, silences and approvals, or NW_KAFKA_BOOTSTRAP).
+ * simulator's, or NW_RELEASE_SYSTEM_URL; Kafka for the alert intake, silences, approvals and the rule store, or
+ * NW_KAFKA_BOOTSTRAP: with it the rule store publishes every rule to nw.rules at start and applies nw.commands.rules).
  */
 public final class ApiServerMain {
 
@@ -61,13 +67,37 @@ public final class ApiServerMain {
             components = components.withPublisher(publisher);
         }
         Javalin app = ApiServer.create(components).start(config.host(), config.port());
+        RuleChangeConsumer ruleChanges = publisher == null ? null
+                : startRuleStore(components, bootstrap);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            if (ruleChanges != null) {
+                ruleChanges.close();
+            }
             if (publisher != null) {
                 publisher.close();
             }
             ds.close();
         }));
+    }
+
+    /**
+     * Starts the rule store's Kafka side: publishes the current version of every rule to {@code nw.rules} (so the
+     * metrics job starts from PostgreSQL's rules), then applies {@code nw.commands.rules} as commands arrive.
+     */
+    public static RuleChangeConsumer startRuleStore(ApiServer.Components components,
+            String bootstrapServers) {
+        RuleStore store = RuleStore.of(components.alerting().rules(),
+                components.alerting().publisher(), components.clock());
+        try {
+            int seeded = store.seed();
+            LoggerFactory.getLogger(ApiServerMain.class).info("rule store: {} rule(s) published to {}", seeded,
+                    Topics.RULES);
+        } catch (PublishFailed e) {
+            throw new IllegalStateException("rule store: cannot publish the rules to Kafka: " + e.getMessage(), e);
+        }
+        return new RuleChangeConsumer(bootstrapServers, Topics.COMMANDS_RULES,
+                store).start();
     }
 
     /** A pooled DataSource for the api-server. */

@@ -94,9 +94,14 @@ public final class JobMain {
             case io.nightwatch.jobs.incidents.IncidentsJob.NAME -> {
                 var config = io.nightwatch.jobs.incidents.IncidentsJobConfig.fromArgs(jobArgs);
                 configure(env, jobArgs, config.checkpointInterval());
-                new io.nightwatch.jobs.incidents.IncidentsJob(config).defineWorkflow(env,
+                var handOff = new io.nightwatch.jobs.incidents.IncidentsJob(config).defineWorkflow(env,
                         io.nightwatch.jobs.incidents.IncidentsIo.sources(config),
                         io.nightwatch.jobs.incidents.IncidentsIo.sinks(config));
+                if (config.decisions() != null) {
+                    new io.nightwatch.jobs.incidents.IncidentDecisions(config.decisions()).define(env, handOff,
+                            io.nightwatch.jobs.incidents.IncidentsIo.decisionSources(config),
+                            io.nightwatch.jobs.incidents.IncidentsIo.decisionSinks(config));
+                }
                 return io.nightwatch.jobs.incidents.IncidentsJob.NAME;
             }
             case CanaryJob.NAME -> {

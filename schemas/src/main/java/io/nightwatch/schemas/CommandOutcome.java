@@ -9,5 +9,12 @@ public enum CommandOutcome {
     /** The executor cannot do this for this target (e.g. roll back a completed release). */
     NOT_SUPPORTED,
     /** Tried and failed. */
-    FAILED
+    FAILED,
+    /**
+     * Accepted, but the executor's own policy wants a human's approval first (the rule store for a rule whose policy
+     * is {@code approval}); a final answer (EXECUTED or REJECTED) follows.
+     */
+    PENDING_APPROVAL,
+    /** A human refused it at the executor; nothing was done. */
+    REJECTED
 }

@@ -8,6 +8,8 @@ public enum HealingAction {
     PAUSE_RELEASE,
     RESTART_INSTANCE,
     SCALE_OUT,
+    /** Silence an alert (target: its fingerprint) or a rule's alerts for {@code duration}; a human approves it first. */
+    SILENCE,
     /** Tell a human; nothing is changed. */
     NOTIFY
 }

@@ -25,7 +25,8 @@ class MigrationsTest {
                 }
             }
             assertThat(tables).contains("services", "instances", "metric_rollups", "api_tokens", "releases",
-                    "release_stages", "release_events", "canary_verdicts", "anomalies", "incidents", "incident_events", "commands");
+                    "release_stages", "release_events", "canary_verdicts", "anomalies", "incidents", "incident_events", "commands",
+                    "alert_rules", "rule_changes", "approvals");
             assertThat(Migrations.migrate(db.dataSource())).isZero();
         }
     }

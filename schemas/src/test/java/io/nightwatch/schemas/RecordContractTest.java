@@ -37,6 +37,7 @@ class RecordContractTest {
                 Arguments.of("healing-command.json", HealingCommand.class, "nw.commands.healing"),
                 Arguments.of("rule-change-command.json", RuleChangeCommand.class, "nw.commands.rules"),
                 Arguments.of("command-result.json", CommandResult.class, "nw.commands.results"),
+                Arguments.of("approval.json", IncidentEvent.class, "nw.approvals"),
                 Arguments.of("dead-letter.json", DeadLetter.class, "nw.deadletter"),
                 Arguments.of("canary-verdict.json", CanaryVerdict.class, "nw.canary.verdicts"),
                 Arguments.of("analysis-request.json", AnalysisRequest.class, "analyzer.request"),

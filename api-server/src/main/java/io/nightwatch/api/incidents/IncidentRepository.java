@@ -17,11 +17,17 @@ import org.jdbi.v3.core.statement.Query;
 /** Reads incidents and their event log from PostgreSQL (written by the incidents job). */
 public final class IncidentRepository {
 
-    /** Steps at the same instant in pipeline order: notification, enrichment, convergence, analysis, decisions, end. */
+    /**
+     * Steps at the same instant in pipeline order: notification, enrichment, convergence, an operator's decision,
+     * analysis request, the analyzer's steps, fallback and result, the guard's verdict, command held, issued, answered,
+     * escalation, end.
+     */
     static final String STEP_ORDER = """
             CASE type WHEN 'OPENED' THEN 0 WHEN 'NOTIFIED' THEN 1 WHEN 'ENRICHED' THEN 2 WHEN 'CONVERGED' THEN 3
-                      WHEN 'ANALYSIS_REQUESTED' THEN 4 WHEN 'APPROVED' THEN 6 WHEN 'REJECTED' THEN 6 WHEN 'EXPIRED' THEN 6
-                      WHEN 'RESOLVED' THEN 9 ELSE 5 END""";
+                      WHEN 'APPROVED' THEN 4 WHEN 'REJECTED' THEN 4 WHEN 'EXPIRED' THEN 4 WHEN 'ANALYSIS_REQUESTED' THEN 5
+                      WHEN 'ANALYZER_STEP' THEN 6 WHEN 'ANALYZER_FALLBACK' THEN 7 WHEN 'ANALYZED' THEN 8
+                      WHEN 'GUARD_VERDICT' THEN 9 WHEN 'COMMAND_HELD' THEN 10 WHEN 'COMMAND_ISSUED' THEN 11
+                      WHEN 'COMMAND_RESULT' THEN 12 WHEN 'ESCALATED' THEN 13 WHEN 'RESOLVED' THEN 19 ELSE 14 END""";
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final Jdbi jdbi;

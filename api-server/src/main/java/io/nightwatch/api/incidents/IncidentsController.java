@@ -1,26 +1,21 @@
 package io.nightwatch.api.incidents;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.nightwatch.api.alerts.PublishFailed;
-import io.nightwatch.api.alerts.RecordPublisher;
+import io.nightwatch.api.approvals.Approvals;
 import io.nightwatch.api.auth.AccessControl;
 import io.nightwatch.api.http.BadRequest;
 import io.nightwatch.api.http.NotFound;
-import io.nightwatch.schemas.IncidentEvent;
 import io.nightwatch.schemas.IncidentEventType;
-import io.nightwatch.schemas.Json;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Incidents: the list, one incident (with what a summary collected), its event log; and the approval of an
- * incident that a {@code defense} convergence rule holds (published to the approvals topic, which the job reads).
+ * incident that a {@code defense} convergence rule holds (through {@link Approvals}: the approvals topic, which the
+ * job reads — the same path as the approval of a held command).
  */
 public final class IncidentsController {
 
@@ -28,13 +23,11 @@ public final class IncidentsController {
     static final int MAX_LIMIT = 1000;
     static final int MAX_EVENTS = 2000;
     private final IncidentRepository incidents;
-    private final RecordPublisher publisher;
-    private final Clock clock;
+    private final Approvals approvals;
 
-    public IncidentsController(IncidentRepository incidents, RecordPublisher publisher, Clock clock) {
+    public IncidentsController(IncidentRepository incidents, Approvals approvals) {
         this.incidents = incidents;
-        this.publisher = publisher;
-        this.clock = clock;
+        this.approvals = approvals;
     }
 
     /** {@code GET /api/incidents?status=open|resolved&service=&severity=&all=true&limit=200}. */
@@ -87,26 +80,10 @@ public final class IncidentsController {
         if (!"held".equals(i.convergence())) {
             throw new ConflictResponse("incident " + i.id() + " is not held for approval (convergence: " + i.convergence() + ")");
         }
-        String comment = null;
-        if (!ctx.body().isBlank()) {
-            try {
-                JsonNode body = Json.mapper().readTree(ctx.body());
-                comment = body.hasNonNull("comment") ? body.get("comment").asText() : null;
-            } catch (java.io.IOException e) {
-                throw new BadRequest("malformed JSON: " + e.getMessage());
-            }
-        }
-        Instant now = clock.instant();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("by", AccessControl.caller(ctx).name());
-        if (comment != null) {
-            attributes.put("comment", comment);
-        }
-        IncidentEvent decision = new IncidentEvent(i.id() + ":" + type + ":" + now.toEpochMilli(), i.id(), type, now,
-                i.service(), i.title(), i.severity(), i.groupKey(), List.of(), attributes, null);
+        String comment = Approvals.comment(ctx.body());
         try {
-            publisher.publishAll(List.of(new RecordPublisher.Outgoing(publisher.topics().approvals(), i.id(),
-                    Json.toBytes(decision), now.toEpochMilli())));
+            approvals.decide(new Approvals.Held(i.id(), null, i.service(), i.title(), i.severity(), i.groupKey()),
+                    type == IncidentEventType.APPROVED, AccessControl.caller(ctx).name(), comment);
         } catch (PublishFailed e) {
             throw new ServiceUnavailableResponse("decision not recorded: " + e.getMessage());
         }

@@ -47,17 +47,17 @@ public record AnalyzerReply(AnalyzedIncident incident, boolean fallback, boolean
         if (problem != null) {
             return fallback(request, "analyzer answered an unusable result: " + problem, now);
         }
-        return new AnalyzerReply(new AnalyzedIncident(request, result), false, false);
+        return new AnalyzerReply(new AnalyzedIncident(request, result, false), false, false);
     }
 
     /** The builtin rules decide because Flink's async timeout fired first. */
     public static AnalyzerReply timedOut(AnalysisRequest request, String reason, Instant now) {
-        return new AnalyzerReply(new AnalyzedIncident(request, BuiltinAnalyzer.fallback(request, reason, now)), true, true);
+        return new AnalyzerReply(new AnalyzedIncident(request, BuiltinAnalyzer.fallback(request, reason, now), true), true, true);
     }
 
     /** The builtin rules decide for the reason given. */
     public static AnalyzerReply fallback(AnalysisRequest request, String reason, Instant now) {
-        return new AnalyzerReply(new AnalyzedIncident(request, BuiltinAnalyzer.fallback(request, reason, now)), true, false);
+        return new AnalyzerReply(new AnalyzedIncident(request, BuiltinAnalyzer.fallback(request, reason, now), true), true, false);
     }
 
     private static String problemOf(AnalysisRequest request, AnalysisResult result) {

@@ -55,7 +55,7 @@ class AnalyzeIncidentTest {
         try (FakeAnalyzer analyzer = FakeAnalyzer.answering(200, Json.toString(answer))) {
             Run run = run(analyzer.baseUrl(), HTTP_TIMEOUT, CANARY, false);
 
-            assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, answer));
+            assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, answer, false));
             assertThat(analyzer.received()).hasSize(1);
             assertThat(analyzer.received().get(0).authorization()).isEqualTo("Bearer " + TOKEN);
             assertThat(Json.fromString(analyzer.received().get(0).body(), AnalysisRequest.class)).isEqualTo(CANARY);
@@ -71,7 +71,7 @@ class AnalyzeIncidentTest {
             Run run = run(analyzer.baseUrl(), HTTP_TIMEOUT, CANARY, false);
 
             String reason = "analyzer answered HTTP 500: {\"error\":\"internal error\"}";
-            assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, BuiltinAnalyzer.fallback(CANARY, reason, NOW)));
+            assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, BuiltinAnalyzer.fallback(CANARY, reason, NOW), true));
             AnalysisResult result = run.output().get(0).result();
             assertThat(result.fallback()).isTrue();
             assertThat(result.provider()).isEqualTo("builtin");
@@ -89,7 +89,7 @@ class AnalyzeIncidentTest {
             Run run = run(analyzer.baseUrl(), HTTP_TIMEOUT, CANARY, true);
 
             assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, BuiltinAnalyzer.fallback(CANARY,
-                    "analyzer did not answer within the job's async timeout", NOW)));
+                    "analyzer did not answer within the job's async timeout", NOW), true));
             assertThat(run.metrics().count("nightwatch.analyzerTimeouts")).isEqualTo(1);
             assertThat(run.metrics().count("nightwatch.analyzerFallbacks")).isEqualTo(1);
         }
@@ -101,7 +101,7 @@ class AnalyzeIncidentTest {
             Run run = run(analyzer.baseUrl(), Duration.ofMillis(300), CANARY, false);
 
             assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, BuiltinAnalyzer.fallback(CANARY,
-                    "analyzer did not answer within 300 ms (HTTP timeout)", NOW)));
+                    "analyzer did not answer within 300 ms (HTTP timeout)", NOW), true));
             assertThat(run.metrics().count("nightwatch.analyzerTimeouts")).isEqualTo(1);
             assertThat(run.metrics().count("nightwatch.analyzerFallbacks")).isEqualTo(1);
         }
@@ -152,7 +152,7 @@ class AnalyzeIncidentTest {
         try (FakeAnalyzer analyzer = FakeAnalyzer.answering(200, Json.toString(serviceFallback))) {
             Run run = run(analyzer.baseUrl(), HTTP_TIMEOUT, CANARY, false);
 
-            assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, serviceFallback));
+            assertThat(run.output()).containsExactly(new AnalyzedIncident(CANARY, serviceFallback, false));
             assertThat(run.metrics().count("nightwatch.analyzerServiceFallbacks")).isEqualTo(1);
             assertThat(run.metrics().count("nightwatch.analyzerFallbacks")).isZero();
         }

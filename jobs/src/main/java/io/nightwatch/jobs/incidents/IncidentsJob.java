@@ -1,5 +1,6 @@
 package io.nightwatch.jobs.incidents;
 
+import io.nightwatch.functions.decisions.DecisionFunctions;
 import io.nightwatch.functions.incidents.config.IncidentsConfig;
 import io.nightwatch.functions.incidents.enrich.ServiceCatalog;
 import io.nightwatch.functions.incidents.flink.AwaitApproval;
@@ -64,6 +65,14 @@ public final class IncidentsJob {
             Sink<IncidentEvent> eventLog,
             Sink<IncidentRow> incidents) {}
 
+    /**
+     * What the job hands to the decision step ({@link IncidentDecisions}): the incidents whose analysis is requested
+     * (handled incidents, summaries, approved holds, most urgent first), every parsed alert version (alerts and
+     * anomalies: the history an analysis sees), and the operators' decisions on held commands from the approvals topic.
+     */
+    public record HandOff(DataStream<IncidentUpdate> analysisRequests, DataStream<AlertInstance> alerts,
+            DataStream<IncidentEvent> commandApprovals) {}
+
     private final IncidentsJobConfig config;
 
     public IncidentsJob(IncidentsJobConfig config) {
@@ -71,11 +80,10 @@ public final class IncidentsJob {
     }
 
     /**
-     * Wires the job between the given sources and sinks. Returns the incidents whose analysis is requested (handled
-     * incidents, summaries, approved holds, most urgent first): the place where the analyzer's Async I/O step
-     * attaches; nothing consumes it yet.
+     * Wires the job between the given sources and sinks. Returns what the decision step needs ({@link HandOff}); the
+     * analyzer's Async I/O step, the guard and the commands attach there ({@link IncidentDecisions}).
      */
-    public DataStream<IncidentUpdate> defineWorkflow(StreamExecutionEnvironment env, Sources sources, Sinks sinks) {
+    public HandOff defineWorkflow(StreamExecutionEnvironment env, Sources sources, Sinks sinks) {
         IncidentsConfig rules = config.incidents();
         env.getConfig().enableObjectReuse(); // every record the operators pass on is immutable; chained operators share it
         WatermarkStrategy<RawRecord> time = new IngestTime<>(config.outOfOrderness(), config.idleAfter(),
@@ -121,7 +129,8 @@ public final class IncidentsJob {
         SingleOutputStreamOperator<IncidentRow> converged = enriched.keyBy(new Keys.ConvergenceKey())
                 .process(new ConvergeIncidents(rules)).name("converge-incidents").uid("converge-incidents");
         SingleOutputStreamOperator<IncidentRow> decided = converged.getSideOutput(IncidentTags.HELD)
-                .keyBy(new Keys.IncidentId()).connect(approvals.keyBy(new Keys.ApprovedIncident()))
+                .keyBy(new Keys.IncidentId()).connect(approvals.filter(new DecisionFunctions.IncidentApprovals())
+                        .name("incident-approvals").uid("incident-approvals").keyBy(new Keys.ApprovedIncident()))
                 .process(new AwaitApproval(rules)).name("await-approval").uid("await-approval");
 
         DataStream<IncidentEvent> events = notified.getSideOutput(IncidentTags.EVENTS)
@@ -132,8 +141,10 @@ public final class IncidentsJob {
         converged.union(decided).keyBy(new Keys.RowId())
                 .sinkTo(sinks.incidents()).name("incidents-postgres").uid("incidents-postgres");
 
-        return converged.getSideOutput(IncidentTags.ANALYSIS_REQUESTS)
-                .union(decided.getSideOutput(IncidentTags.ANALYSIS_REQUESTS));
+        return new HandOff(converged.getSideOutput(IncidentTags.ANALYSIS_REQUESTS)
+                        .union(decided.getSideOutput(IncidentTags.ANALYSIS_REQUESTS)),
+                alerts.union(anomalies),
+                approvals.filter(new DecisionFunctions.CommandApprovals()).name("command-approvals").uid("command-approvals"));
     }
 
     private static DataStream<RawRecord> read(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source,

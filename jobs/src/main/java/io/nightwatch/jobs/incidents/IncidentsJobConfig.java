@@ -17,6 +17,7 @@ import java.time.Duration;
  * Everything the incidents job is configured with; built from {@code --key value} arguments by {@link #fromArgs}.
  * The routing tree, inhibition rules, {@code resolve_timeout}, convergence and priority come from the file named by
  * {@code --config} (an Alertmanager configuration, optionally with a {@code nightwatch:} section), else defaults.
+ * {@code decisions} (the analyzer, the guard, commands) is null without {@code --analyzer-url}.
  */
 public record IncidentsJobConfig(
         KafkaSettings kafka,
@@ -35,7 +36,8 @@ public record IncidentsJobConfig(
         Duration idleAfter,
         Duration catalogRefresh,
         Duration releaseRetention,
-        Duration checkpointInterval) implements Serializable {
+        Duration checkpointInterval,
+        DecisionConfig decisions) implements Serializable {
 
     public static final String ALERTS_TOPIC = "alerts-topic";
     public static final String ANOMALIES_TOPIC = "anomalies-topic";
@@ -57,7 +59,7 @@ public record IncidentsJobConfig(
                          [--releases-topic nw.releases] [--approvals-topic nw.approvals]
                          [--incidents-topic nw.incidents] [--deadletter-topic nw.deadletter]
                          [--out-of-orderness 1s] [--idle-after 2s] [--catalog-refresh 1min] [--release-retention 1h]
-            """;
+            """ + DecisionConfig.USAGE;
 
     /** Builds the config and refuses unknown or malformed options, and a configuration file that cannot be used. */
     public static IncidentsJobConfig fromArgs(JobArgs args) {
@@ -85,7 +87,8 @@ public record IncidentsJobConfig(
                 positive(args, IDLE_AFTER, Duration.ofSeconds(2), false),
                 positive(args, CATALOG_REFRESH, Duration.ofMinutes(1), false),
                 positive(args, RELEASE_RETENTION, Duration.ofHours(1), false),
-                positive(args, CHECKPOINT_INTERVAL, Duration.ofSeconds(10), false));
+                positive(args, CHECKPOINT_INTERVAL, Duration.ofSeconds(10), false),
+                DecisionConfig.fromArgs(args));
         args.rejectUnknown();
         return config;
     }

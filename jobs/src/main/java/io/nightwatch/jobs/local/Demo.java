@@ -27,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code nightwatch demo}: every part of Nightwatch on this machine — Kafka, PostgreSQL, the jobs on one Flink
- * MiniCluster, the api-server with the UI, and the simulator — started in order and stopped in reverse.
+ * {@code nightwatch demo}: every part of Nightwatch on this machine — Kafka, PostgreSQL, the analyzer service, the
+ * jobs on one Flink MiniCluster, the api-server with the UI and the rule store, and the simulator — started in order and
+ * stopped in reverse.
  */
 public final class Demo {
 
@@ -96,6 +97,14 @@ public final class Demo {
         LocalPostgres pg = keep(LocalPostgres.start(options.pgUrl(), var, pgPort));
         done("PostgreSQL       " + pg.jdbcUrl() + (pg.isEmbedded() ? "  (embedded, data: " + var.postgres() + ")" : ""));
 
+        step("analyzer");
+        int analyzerPort = Ports.resolve(options.analyzerPort());
+        Ports.requireFree(analyzerPort, "analyzer", "--analyzer-port");
+        LocalAnalyzer analyzer = keep(LocalAnalyzer.start(var, analyzerPort, options.analyzerProvider(),
+                options.analyzerBaseUrl(), options.analyzerModel(), pg.jdbcUrl()));
+        done("Analyzer         " + analyzer.url() + "/v1/analyze  (provider " + analyzer.provider() + "; token in "
+                + analyzer.tokenFile() + ")");
+
         step("Flink MiniCluster and the metrics job");
         LocalFlink flink = keep(LocalFlink.start(var, flinkPort, 8));
         flink.submit(MetricsJob.NAME, List.of(
@@ -112,9 +121,12 @@ public final class Demo {
                 "--bootstrap-servers", kafka.bootstrapServers(),
                 "--jdbc-url", pg.jdbcUrl(),
                 "--config", io.nightwatch.jobs.incidents.DemoIncidentsConfig.write(var.file("incidents.yml")).toString(),
-                "--checkpoint-interval", "5s"));
+                "--checkpoint-interval", "5s",
+                "--analyzer-url", analyzer.url(),
+                "--analyzer-token-file", analyzer.tokenFile().toString(),
+                "--analyzer-timeout", "45s"));
         done("Flink web UI     http://localhost:" + flink.restPort()
-                + "  (jobs: nightwatch-metrics, nightwatch-canary, nightwatch-incidents)");
+                + "  (jobs: nightwatch-metrics, nightwatch-canary, nightwatch-incidents with the analyzer)");
 
         step("api-server and UI");
         HikariDataSource ds = keep(ApiServerMain.dataSource(new ApiConfig("localhost", apiPort, pg.jdbcUrl(), null, null)));
@@ -126,6 +138,7 @@ public final class Demo {
                 .withPublisher(publisher);
         Javalin api = ApiServer.create(components).start("0.0.0.0", apiPort);
         keep(api::stop);
+        keep(ApiServerMain.startRuleStore(components, kafka.bootstrapServers()));
         DemoTokens.Pair tokens = DemoTokens.ensure(components.tokens(), var);
         String apiUrl = "http://localhost:" + apiPort;
         done("UI and API       " + apiUrl + "  (metrics: " + apiUrl + "/metrics; Prometheus alerts: " + apiUrl
@@ -151,7 +164,7 @@ public final class Demo {
         System.out.println("  operator token   " + tokens.operator());
         System.out.println("  (new tokens: bin/nightwatch token create --role viewer|operator|admin --name NAME)");
         ScenarioContext context = new ScenarioContext(kafka.bootstrapServers(), pg.jdbcUrl(), apiUrl, tokens.viewer(),
-                tokens.operator(), simulator, flink, options.smokeTimeout(), releaseSystemUrl);
+                tokens.operator(), simulator, flink, options.smokeTimeout(), releaseSystemUrl, analyzer);
         return new Parts(apiUrl, pg.jdbcUrl(), tokens, fleet, context);
     }
 

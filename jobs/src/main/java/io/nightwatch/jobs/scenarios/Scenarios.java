@@ -10,7 +10,11 @@ public final class Scenarios {
             new BadCanaryScenario(),
             new GoodReleaseScenario(),
             new CompletedReleaseFaultScenario(),
-            new AlertStormScenario());
+            new AlertStormScenario(),
+            new AnalyzerRollbackScenario(),
+            new FlappingRuleScenario(),
+            new PromptInjectionScenario(),
+            new AnalyzerDownScenario());
 
     private Scenarios() {}
 

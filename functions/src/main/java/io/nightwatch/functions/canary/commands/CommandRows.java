@@ -9,6 +9,9 @@ import java.util.Locale;
 /** Builds the {@code commands} rows of a command when issued and when answered. */
 public final class CommandRows {
 
+    /** The {@code kind} of a healing command's row. */
+    public static final String KIND = "healing";
+
     private CommandRows() {}
 
     public static CommandRow issued(HealingCommand c) {
@@ -26,11 +29,13 @@ public final class CommandRows {
             case EXECUTED, DUPLICATE -> "executed";
             case NOT_SUPPORTED -> "not_supported";
             case FAILED -> "failed";
+            case PENDING_APPROVAL -> "pending_approval";
+            case REJECTED -> "rejected";
         };
     }
 
     private static CommandRow row(HealingCommand c, String status, String result, java.time.Instant at) {
-        return new CommandRow(c.commandId(), c.action().name(), c.service(), c.target(), c.release(), c.incident(),
+        return new CommandRow(c.commandId(), KIND, c.action().name(), c.service(), c.target(), c.release(), c.incident(),
                 c.reason(), c.requiresApproval(), status.toLowerCase(Locale.ROOT), c.issuedBy(), Json.toString(c),
                 result, c.createdAt(), c.expiresAt(), at);
     }

@@ -9,9 +9,11 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * minus {@code outOfOrderness} while records flow; once the partition has been quiet for {@code idleAfter} of wall
  * time, event time follows the wall clock (now minus {@code idleAfter} and the bound), so groups still flush when
  * no alert arrives — as Alertmanager's wall-clock timers do. A partition that has delivered no record within
- * {@code startupGrace} of the start is marked idle and holds nothing back; until then it holds event time at its
- * start, so a backlog that is slow to arrive after a restart is not overtaken by another source's watermark. A
- * backlog being replayed is never quiet, so it keeps its own timeline.
+ * {@code startupGrace} of the start counts as quiet from then on (its event time follows the wall clock, so it holds
+ * nothing back); until then it holds event time at its start, so a backlog that is slow to arrive after a restart is
+ * not overtaken by another source's watermark. (Marking it idle instead would freeze event time after a restore in
+ * which no partition delivers a record: the restored groups and holds would wait for the next alert.) A backlog
+ * being replayed is never quiet, so it keeps its own timeline.
  */
 public final class IngestTimeWatermarks<T> implements WatermarkGenerator<T> {
 
@@ -46,14 +48,16 @@ public final class IngestTimeWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         long now = clock.now();
+        long wm;
         if (lastEventWall < 0) {
-            if (now - startedAt >= startupGrace) {
-                output.markIdle();
+            if (now - startedAt < startupGrace) {
+                return;
             }
-            return;
+            wm = now - idleAfter - outOfOrderness;
+        } else {
+            wm = maxTimestamp - outOfOrderness - 1;
         }
-        long wm = maxTimestamp - outOfOrderness - 1;
-        if (now - lastEventWall >= idleAfter) {
+        if (lastEventWall >= 0 && now - lastEventWall >= idleAfter) {
             wm = Math.max(wm, now - idleAfter - outOfOrderness);
         }
         if (wm > emitted) {

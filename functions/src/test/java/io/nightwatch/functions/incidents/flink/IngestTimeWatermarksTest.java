@@ -32,14 +32,18 @@ class IngestTimeWatermarksTest {
     };
 
     @Test
-    void holdsEventTimeAtFirstThenCountsASilentPartitionAsIdleAfterTheGrace() {
+    void holdsEventTimeAtFirstThenASilentPartitionFollowsTheWallClockAfterTheGrace() {
         IngestTimeWatermarks<String> g = new IngestTimeWatermarks<>(1000, 2000, () -> now);
         g.onPeriodicEmit(out);
         assertThat(idle).isFalse();
         assertThat(emitted).isEmpty();
         now += IngestTimeWatermarks.STARTUP_GRACE_MS;
         g.onPeriodicEmit(out);
-        assertThat(idle).isTrue();
+        assertThat(idle).isFalse();
+        assertThat(emitted).containsExactly(now - 3000);
+        now += 5000;
+        g.onPeriodicEmit(out);
+        assertThat(emitted).containsExactly(now - 5000 - 3000, now - 3000);
     }
 
     @Test
