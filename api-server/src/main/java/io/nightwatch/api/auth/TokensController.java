@@ -48,7 +48,7 @@ public final class TokensController {
 
     /** {@code DELETE /api/tokens/{name}}: revokes it. */
     public void revoke(Context ctx) {
-        if (!repository.revoke(ctx.pathParam("name"))) {
+        if (!tokens.revoke(ctx.pathParam("name"))) {
             throw new NotFound("no active token named '" + ctx.pathParam("name") + "'");
         }
         ctx.status(204);
