@@ -9,6 +9,7 @@ import io.nightwatch.api.approvals.Approvals;
 import io.nightwatch.api.auth.AccessControl;
 import io.nightwatch.api.http.BadRequest;
 import io.nightwatch.api.http.NotFound;
+import io.nightwatch.api.http.QueryParams;
 import io.nightwatch.api.rules.RuleChangeView;
 import io.nightwatch.api.rules.RuleStore;
 import io.nightwatch.schemas.CommandResult;
@@ -54,18 +55,7 @@ public final class CommandsController {
         if (kind != null && !kind.equals("healing") && !kind.equals("rule")) {
             throw new BadRequest("query parameter 'kind': healing or rule, got '" + kind + "'");
         }
-        int limit = DEFAULT_LIMIT;
-        String l = ctx.queryParam("limit");
-        if (l != null) {
-            try {
-                limit = Integer.parseInt(l);
-            } catch (NumberFormatException e) {
-                throw new BadRequest("query parameter 'limit': not a number: " + l);
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new BadRequest("query parameter 'limit': must be between 1 and " + MAX_LIMIT);
-            }
-        }
+        int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         ctx.json(commands.list(new CommandRepository.Filter(blankToNull(ctx.queryParam("incident")), status, kind,
                 blankToNull(ctx.queryParam("service")), limit)));
     }

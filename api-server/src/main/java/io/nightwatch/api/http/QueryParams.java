@@ -41,4 +41,22 @@ public final class QueryParams {
             throw new BadRequest("query parameter '" + name + "': " + e.getMessage());
         }
     }
+
+    /** An integer parameter in [{@code min}, {@code max}]; {@code fallback} when absent. */
+    public static int integer(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("query parameter '" + name + "' is not a number: " + v);
+        }
+        if (n < min || n > max) {
+            throw new BadRequest("query parameter '" + name + "' must be in [" + min + ", " + max + "], got " + n);
+        }
+        return n;
+    }
 }

@@ -8,6 +8,7 @@ import io.nightwatch.api.approvals.Approvals;
 import io.nightwatch.api.auth.AccessControl;
 import io.nightwatch.api.http.BadRequest;
 import io.nightwatch.api.http.NotFound;
+import io.nightwatch.api.http.QueryParams;
 import io.nightwatch.schemas.IncidentEventType;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +37,7 @@ public final class IncidentsController {
         if (status != null && !status.equals("open") && !status.equals("resolved")) {
             throw new BadRequest("query parameter 'status': expected open or resolved, got '" + status + "'");
         }
-        int limit = DEFAULT_LIMIT;
-        String l = ctx.queryParam("limit");
-        if (l != null) {
-            try {
-                limit = Integer.parseInt(l);
-            } catch (NumberFormatException e) {
-                throw new BadRequest("query parameter 'limit': not a number: " + l);
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new BadRequest("query parameter 'limit': must be between 1 and " + MAX_LIMIT);
-            }
-        }
+        int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         boolean all = "true".equals(ctx.queryParam("all"));
         ctx.json(incidents.list(new IncidentRepository.Filter(status, blankToNull(ctx.queryParam("service")),
                 blankToNull(ctx.queryParam("severity")), !all, limit)));

@@ -6,6 +6,7 @@ import io.nightwatch.api.auth.AccessControl;
 import io.nightwatch.api.auth.Caller;
 import io.nightwatch.api.http.BadRequest;
 import io.nightwatch.api.http.NotFound;
+import io.nightwatch.api.http.QueryParams;
 import io.nightwatch.schemas.Json;
 import java.io.IOException;
 import java.util.List;
@@ -137,19 +138,7 @@ public final class ReleasesController {
     }
 
     private static int limit(Context ctx) {
-        String v = ctx.queryParam("limit");
-        if (v == null || v.isBlank()) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1 || n > MAX_LIMIT) {
-                throw new BadRequest("query parameter 'limit' must be in [1, " + MAX_LIMIT + "], got " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BadRequest("query parameter 'limit' is not a number: " + v);
-        }
+        return QueryParams.integer(ctx, "limit", 100, 1, MAX_LIMIT);
     }
 
     private static String blankToNull(String s) {

@@ -269,6 +269,12 @@ class IncidentDecisionsIT {
             }
             await("every command decided or answered", Duration.ofSeconds(60), () -> statuses().equals(Map.of(
                     "pay", "issued", "srch", "rejected", "cart", "expired", "web", "executed", "api", "not_supported")));
+            // the event log and the command topic have sinks of their own: let them catch up before the job stops
+            await("the event log and the committed commands complete", Duration.ofSeconds(60), () ->
+                    log("cart").contains("EXPIRED") && log("srch").contains("REJECTED")
+                            && log("pay").contains("COMMAND_ISSUED") && log("web").contains("COMMAND_RESULT")
+                            && log("api").contains("ESCALATED") && log("shop").contains("ESCALATED")
+                            && read(t.healing(), HealingCommand.class, true).size() >= 3);
         } finally {
             job.cancel().get();
         }
