@@ -96,8 +96,8 @@ public final class ApiServerMain {
         } catch (PublishFailed e) {
             throw new IllegalStateException("rule store: cannot publish the rules to Kafka: " + e.getMessage(), e);
         }
-        return new RuleChangeConsumer(bootstrapServers, Topics.COMMANDS_RULES,
-                store).start();
+        return new RuleChangeConsumer(bootstrapServers, Topics.COMMANDS_RULES, store,
+                components.alerting().publisher(), Topics.DEADLETTER).start();
     }
 
     /** A pooled DataSource for the api-server. */

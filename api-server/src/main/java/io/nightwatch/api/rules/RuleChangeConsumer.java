@@ -1,9 +1,13 @@
 package io.nightwatch.api.rules;
 
 import io.nightwatch.api.alerts.PublishFailed;
+import io.nightwatch.api.alerts.RecordPublisher;
+import io.nightwatch.schemas.DeadLetter;
 import io.nightwatch.schemas.Json;
 import io.nightwatch.schemas.RuleChangeCommand;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The rule store's consumer of {@code nw.commands.rules} (read_committed, its own group, offsets committed after each
  * batch was applied): every command goes to {@link RuleStore#apply}, which is idempotent per command id, so a batch
- * redelivered after a crash changes nothing twice. A record that is not a rule-change command is logged and counted,
- * never retried forever; Kafka or PostgreSQL being down stops the batch, which is retried after a pause.
+ * redelivered after a crash changes nothing twice. A record that is not a rule-change command goes to the dead-letter
+ * topic with its reason and is counted, never retried forever; Kafka or PostgreSQL being down stops the batch, which is
+ * retried after a pause.
  */
 public final class RuleChangeConsumer implements AutoCloseable {
 
@@ -34,12 +39,16 @@ public final class RuleChangeConsumer implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RuleStore store;
     private final String topic;
+    private final RecordPublisher deadLetters;
+    private final String deadLetterTopic;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    public RuleChangeConsumer(String bootstrapServers, String topic, RuleStore store) {
+    /** Reads {@code topic}; refused records go to {@code deadLetterTopic} through {@code deadLetters}. */
+    public RuleChangeConsumer(String bootstrapServers, String topic, RuleStore store, RecordPublisher deadLetters,
+            String deadLetterTopic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
@@ -52,6 +61,8 @@ public final class RuleChangeConsumer implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(p);
         this.store = store;
         this.topic = topic;
+        this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterTopic;
         this.thread = new Thread(this::loop, "rule-store-consumer");
         this.thread.setDaemon(true);
     }
@@ -117,20 +128,33 @@ public final class RuleChangeConsumer implements AutoCloseable {
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> r) throws PublishFailed {
-        RuleChangeCommand c;
+        RuleChangeCommand c = null;
+        String problem;
         try {
             c = r.value() == null ? null : Json.fromBytes(r.value(), RuleChangeCommand.class);
+            problem = c == null ? "empty record" : c.commandId() == null ? "missing commandId"
+                    : c.ruleId() == null ? "missing ruleId" : null;
         } catch (RuntimeException e) {
-            c = null;
+            problem = "malformed RuleChangeCommand: " + e.getMessage();
         }
-        if (c == null || c.commandId() == null || c.ruleId() == null) {
-            refused.incrementAndGet();
-            LOG.warn("rule store: {}@{}/{} is not a rule-change command; skipped", topic, r.partition(), r.offset());
+        if (problem != null) {
+            refuse(r, problem);
             return;
         }
         var result = store.apply(c);
         applied.incrementAndGet();
         LOG.info("rule store: command {} on {}: {} ({})", c.commandId(), c.ruleId(), result.outcome(), result.message());
+    }
+
+    private void refuse(ConsumerRecord<byte[], byte[]> r, String problem) throws PublishFailed {
+        String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+        String raw = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
+        DeadLetter letter = new DeadLetter(topic, r.partition(), r.offset(), key, raw, problem, "rule-store", Instant.now());
+        deadLetters.publishAll(List.of(new RecordPublisher.Outgoing(deadLetterTopic, key, Json.toBytes(letter),
+                System.currentTimeMillis())));
+        refused.incrementAndGet();
+        LOG.warn("rule store: {}@{}/{} refused ({}); sent to {}", topic, r.partition(), r.offset(), problem,
+                deadLetterTopic);
     }
 
     @Override

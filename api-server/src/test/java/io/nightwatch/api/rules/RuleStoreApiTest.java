@@ -11,6 +11,7 @@ import io.nightwatch.api.auth.Role;
 import io.nightwatch.schemas.AlertRule;
 import io.nightwatch.schemas.CommandOutcome;
 import io.nightwatch.schemas.CommandResult;
+import io.nightwatch.schemas.DeadLetter;
 import io.nightwatch.schemas.IncidentEvent;
 import io.nightwatch.schemas.IncidentEventType;
 import io.nightwatch.schemas.Json;
@@ -53,6 +54,7 @@ class RuleStoreApiTest {
     private static final String RESULTS = io.nightwatch.schemas.Topics.COMMAND_RESULTS;
     private static final String APPROVALS = "store.approvals";
     private static final String COMMANDS = "store.commands";
+    private static final String DEAD = "store.dead";
     private static TestPostgres db;
     private static TestKafka kafka;
     private static KafkaPublisher publisher;
@@ -65,7 +67,7 @@ class RuleStoreApiTest {
     static void start() {
         db = TestPostgres.create("rule_store");
         kafka = TestKafka.start();
-        kafka.createTopics(1, RULES, RESULTS, APPROVALS, COMMANDS);
+        kafka.createTopics(1, RULES, RESULTS, APPROVALS, COMMANDS, DEAD);
         publisher = new KafkaPublisher(kafka.bootstrapServers(), new IntakeTopics("x", "y", APPROVALS), Duration.ofSeconds(10));
         ApiServer.Components c = ApiServer.Components.of(db.dataSource()).withPublisher(publisher);
         components = new ApiServer.Components(c.tokens(), c.tokenRepository(), c.services(), c.metrics(),
@@ -170,10 +172,17 @@ class RuleStoreApiTest {
                     + " 'inc-4', 'pending_approval', '{}', now(), now())");
         }
         // through the consumer, as the incidents job sends it
-        try (RuleChangeConsumer consumer = new RuleChangeConsumer(kafka.bootstrapServers(), COMMANDS, store).start()) {
+        try (RuleChangeConsumer consumer = new RuleChangeConsumer(kafka.bootstrapServers(), COMMANDS, store, publisher,
+                DEAD).start()) {
             kafka.produce(COMMANDS, List.of(Map.entry("held-rule", Json.toBytes(held)), Map.entry("x", "{oops".getBytes())));
             await(() -> consumer.applied() == 1 && consumer.refused() == 1);
         }
+        assertThat(kafka.readAll(DEAD)).singleElement().satisfies(r -> {
+            DeadLetter letter = Json.fromBytes(r.value(), DeadLetter.class);
+            assertThat(letter.raw()).isEqualTo("{oops");
+            assertThat(letter.topic()).isEqualTo(COMMANDS);
+            assertThat(letter.error()).startsWith("malformed RuleChangeCommand");
+        });
         assertThat(store.repository().current("held-rule").orElseThrow().version()).isEqualTo(1);
         JavalinTest.test(ApiServer.create(components), (server, client) -> {
             String base = client.getOrigin() + "/api/commands/inc-4:ADJUST_RULE:held-rule";

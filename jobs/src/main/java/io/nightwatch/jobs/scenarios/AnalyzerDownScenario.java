@@ -1,7 +1,6 @@
 package io.nightwatch.jobs.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,25 +78,15 @@ public final class AnalyzerDownScenario implements Scenario {
     /** Waits until the incident's analysis and the guard's verdict (and, when allowed, its command) are logged. */
     private static List<JsonNode> awaitDecision(ScenarioHttp http, ScenarioContext ctx, String title, Instant since)
             throws Exception {
-        return ScenarioHttp.await("the analysis and verdict of '" + title + "'", Duration.ofMinutes(2), () -> {
-            JsonNode i = IncidentScenarios.incident(http, ctx, SERVICE, title, since);
-            if (i == null) {
-                return null;
-            }
-            List<JsonNode> log = IncidentScenarios.events(http, ctx, i.path("id").asText());
+        return IncidentScenarios.awaitLog(http, ctx, SERVICE, title, since, "the analysis and verdict", log -> {
             JsonNode verdict = IncidentScenarios.first(log, "GUARD_VERDICT");
             if (IncidentScenarios.first(log, "ANALYZED") == null || verdict == null) {
-                return null;
+                return false;
             }
             boolean commandExpected = List.of("ALLOW", "HOLD_FOR_APPROVAL").contains(verdict.path("attributes").path("verdict")
                     .asText()) && !"NONE".equals(verdict.path("attributes").path("action").asText());
-            boolean commandLogged = IncidentScenarios.first(log, "COMMAND_ISSUED") != null
+            return !commandExpected || IncidentScenarios.first(log, "COMMAND_ISSUED") != null
                     || IncidentScenarios.first(log, "COMMAND_HELD") != null;
-            return !commandExpected || commandLogged ? log : null;
-        }, () -> {
-            JsonNode i = IncidentScenarios.incident(http, ctx, SERVICE, title, since);
-            return i == null ? "no incident yet" : IncidentScenarios.types(IncidentScenarios.events(http, ctx,
-                    i.path("id").asText())).toString();
         });
     }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightwatch.schemas.Json;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the analyzer scenarios share: alerts posted as Prometheus posts them ({@code POST /api/v2/alerts}), finding the
@@ -75,6 +77,26 @@ final class IncidentScenarios {
     /** The event types, in order (for messages). */
     static List<String> types(List<JsonNode> events) {
         return events.stream().map(e -> e.path("type").asText()).toList();
+    }
+
+    /**
+     * Waits (up to 2 minutes) until the newest incident of the service with this title, opened at or after
+     * {@code since}, has an event log that satisfies {@code done}; returns that log. On timeout the message shows
+     * the log's event types so far.
+     */
+    static List<JsonNode> awaitLog(ScenarioHttp http, ScenarioContext ctx, String service, String title, Instant since,
+            String what, Predicate<List<JsonNode>> done) throws Exception {
+        return ScenarioHttp.await(what + " of '" + title + "'", Duration.ofMinutes(2), () -> {
+            JsonNode i = incident(http, ctx, service, title, since);
+            if (i == null) {
+                return null;
+            }
+            List<JsonNode> log = events(http, ctx, i.path("id").asText());
+            return done.test(log) ? log : null;
+        }, () -> {
+            JsonNode i = incident(http, ctx, service, title, since);
+            return i == null ? "no incident yet" : types(events(http, ctx, i.path("id").asText())).toString();
+        });
     }
 
     /** The commands of an incident. */

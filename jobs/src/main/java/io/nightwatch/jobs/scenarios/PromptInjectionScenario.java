@@ -1,7 +1,6 @@
 package io.nightwatch.jobs.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +77,7 @@ public final class PromptInjectionScenario implements Scenario {
 
     private static List<JsonNode> awaitVerdict(ScenarioHttp http, ScenarioContext ctx, String title, Instant since)
             throws Exception {
-        return ScenarioHttp.await("the guard's verdict on '" + title + "'", Duration.ofMinutes(2), () -> {
-            JsonNode i = IncidentScenarios.incident(http, ctx, SERVICE, title, since);
-            if (i == null) {
-                return null;
-            }
-            List<JsonNode> log = IncidentScenarios.events(http, ctx, i.path("id").asText());
-            return IncidentScenarios.first(log, "GUARD_VERDICT") != null ? log : null;
-        }, () -> {
-            JsonNode i = IncidentScenarios.incident(http, ctx, SERVICE, title, since);
-            return i == null ? "no incident yet" : IncidentScenarios.types(IncidentScenarios.events(http, ctx,
-                    i.path("id").asText())).toString();
-        });
+        return IncidentScenarios.awaitLog(http, ctx, SERVICE, title, since, "the guard's verdict",
+                log -> IncidentScenarios.first(log, "GUARD_VERDICT") != null);
     }
 }
